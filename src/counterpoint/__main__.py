@@ -1,0 +1,3 @@
+from counterpoint.cli import app
+
+app(prog_name="counterpoint")

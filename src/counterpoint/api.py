@@ -1,0 +1,132 @@
+"""The Python API: the same verbs as the CLI, returning plain records or DataFrames.
+
+>>> import counterpoint
+>>> report = counterpoint.ingest(["samples/"], db="news.db")
+>>> counterpoint.dataframe("articles", db="news.db")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from counterpoint import contract
+from counterpoint.ingest import Options, read
+from counterpoint.records import Article, Entity, Failure, IngestReport, Statement
+from counterpoint.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Db = Store | str | os.PathLike[str]
+
+
+class Extracts(Protocol):
+    """What ingest needs of an extractor: statements and entities for a batch of articles, in order."""
+
+    def extract_many(
+        self, items: Iterable[tuple[str, str, str]]
+    ) -> Iterator[tuple[list[Statement], list[Entity]]]: ...
+
+
+@contextmanager
+def opened(db: Db) -> Iterator[Store]:
+    """Use an open store as it is, or open (and close) one from a path or URL."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with Store(db) as store:
+        yield store
+
+
+def ingest(
+    targets: Iterable[str],
+    db: Db = DEFAULT_DB,
+    options: Options = Options(),
+    extractor: Extracts | None = None,
+    batch_size: int = 32,
+    on_item: Callable[[Article | Failure, str], None] | None = None,
+) -> IngestReport:
+    """Read every target into the store; each article commits with its statements, alone.
+
+    Articles already in the store are skipped before extraction, so re-running an
+    interrupted batch costs little and adds nothing twice.
+    """
+    report = IngestReport()
+    with opened(db) as store:
+        pending: list[Article] = []
+
+        def flush() -> None:
+            extracted = (
+                extractor.extract_many((a.text, a.id, a.source) for a in pending)
+                if extractor is not None
+                else (([], []) for _ in pending)
+            )
+            for article, (statements, entities) in zip(pending, extracted, strict=True):
+                added = store.add(article, statements, entities)
+                if not added.added:
+                    _note(report.duplicates, article, "duplicate", on_item)
+                    continue
+                if added.near_duplicate_of:
+                    report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
+                _note(report.ingested, article, "ingested", on_item)
+            pending.clear()
+
+        seen: set[str] = set()
+        for item in read(targets, options):
+            if isinstance(item, Failure):
+                store.record_failure(item)
+                report.failed.append(item)
+                if on_item:
+                    on_item(item, "failed")
+            elif item.id in seen or store.has(item.id):
+                _note(report.duplicates, item, "duplicate", on_item)
+            else:
+                seen.add(item.id)
+                pending.append(item)
+                if len(pending) >= batch_size:
+                    flush()
+        if pending:
+            flush()
+    return report
+
+
+def _note(bucket: list[str], article: Article, outcome: str, on_item: Callable[..., None] | None) -> None:
+    bucket.append(article.id)
+    if on_item:
+        on_item(article, outcome)
+
+
+def stats(db: Db = DEFAULT_DB) -> dict[str, Any]:
+    with opened(db) as store:
+        return store.stats()
+
+
+def search(query: str, db: Db = DEFAULT_DB, limit: int = 20) -> list[dict[str, Any]]:
+    with opened(db) as store:
+        return store.search(query, limit)
+
+
+def records(table: str, db: Db = DEFAULT_DB) -> list[dict[str, Any]]:
+    """A whole table of the export contract as plain dicts."""
+    with opened(db) as store:
+        return list(contract.records(store, table))
+
+
+def dataframe(table: str, db: Db = DEFAULT_DB) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame.from_records(records(table, db))
+
+
+def export(
+    fmt: str,
+    out: str | Path | None = None,
+    db: Db = DEFAULT_DB,
+    tables: tuple[str, ...] = contract.TABLES,
+) -> list[Path]:
+    with opened(db) as store:
+        return contract.export(store, fmt, out, tables)

@@ -1,0 +1,201 @@
+"""The `counterpoint` command. Each command parses options, calls one library function, renders.
+
+Exit status: 0 when everything worked; 1 when some inputs failed (the rest are stored);
+3 when every input failed; 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from counterpoint import __version__, api, contract
+from counterpoint.errors import CounterpointError
+from counterpoint.ingest import FORMATS, Options
+from counterpoint.records import Article, Failure
+from counterpoint.store import DEFAULT_DB, Store
+
+app = typer.Typer(
+    help="Who said what in the news, and who says otherwise. Every command works on one store (--db).",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="markdown",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class State:
+    db: str = DEFAULT_DB
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"counterpoint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            envvar="COUNTERPOINT_DB",
+            help="Store: a SQLite file path, or a postgresql://user:pass@host/db URL.",
+        ),
+    ] = DEFAULT_DB,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    state.db = db
+
+
+def _open() -> Store:
+    try:
+        return Store(state.db)
+    except CounterpointError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def ingest(
+    targets: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), http(s) URLs, or - for stdin.")
+    ],
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="For feeds: fetch each item's page instead of its summary.")
+    ] = False,
+    format: Annotated[
+        str | None, typer.Option("--format", help=f"Force a format: {', '.join(FORMATS)}. Default: detect.")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse single documents larger than this.")] = 20_000_000,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the summary and failures.")
+    ] = False,
+) -> None:
+    """Read news into the store: HTML, plain-text scrapes, JSON/JSONL, RSS/Atom, WARC, URLs.
+
+    Articles already in the store are skipped, so an interrupted run can simply be run again.
+
+    Example: `counterpoint --db news.db ingest samples/ https://example.org/feed.xml`
+    """
+    if format is not None and format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    options = Options(max_bytes=max_bytes, timeout=timeout, follow_links=follow_links, format=format)
+    with (
+        _open() as store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("reading", total=None)
+
+        def show(item: Article | Failure, outcome: str) -> None:
+            progress.update(task, advance=1, description=f"{outcome}: {item.source}")
+            if isinstance(item, Failure):
+                progress.console.print(f"[red]failed[/red] {item}", highlight=False, soft_wrap=True)
+            elif not quiet and outcome == "ingested":
+                progress.console.print(
+                    f"[green]ingested[/green] {item.source}  {item.title or ''}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+        report = api.ingest(targets, store, options, on_item=show)
+    summary = (
+        f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
+        f"{len(report.near_duplicates)} near-duplicates linked, {len(report.failed)} failed"
+    )
+    err.print(summary, highlight=False)
+    if report.failed:
+        raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, csv or parquet.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File, or folder for CSV/Parquet tables. Default: stdout."),
+    ] = None,
+    table: Annotated[
+        list[str] | None, typer.Option("--table", "-t", help="Only these tables (repeatable).")
+    ] = None,
+) -> None:
+    """Write the store in the `counterpoint/1` contract: articles, statements, entities, links.
+
+    Example: `counterpoint export --format parquet -o out/`
+    """
+    tables = tuple(table) if table else contract.TABLES
+    try:
+        with _open() as store:
+            written = contract.export(store, format, output, tables)
+    except CounterpointError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    for path in written:
+        err.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """What the store holds: counts, formats, date range, top outlets, recorded failures.
+
+    Example: `counterpoint stats --json`
+    """
+    with _open() as store:
+        numbers = store.stats()
+    if as_json:
+        out.print_json(json.dumps(numbers))
+        return
+    grid = Table(title=f"counterpoint store {numbers['database']}", show_header=False)
+    for key in ("articles", "dated", "near_duplicates", "statements", "entities", "links", "failures"):
+        grid.add_row(key.replace("_", " "), str(numbers[key]))
+    first, last = numbers["published_range"]
+    grid.add_row("published", f"{first or '-'} to {last or '-'}")
+    grid.add_row("formats", ", ".join(f"{k} {v}" for k, v in sorted(numbers["formats"].items())))
+    grid.add_row("top outlets", ", ".join(f"{k or 'unknown'} {v}" for k, v in numbers["top_outlets"]))
+    out.print(grid)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles and article text.")],
+    limit: Annotated[int, typer.Option(help="At most this many articles.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+) -> None:
+    """Full-text search over the stored articles, best match first.
+
+    Example: `counterpoint search "Crimea referendum"`
+    """
+    with _open() as store:
+        found = store.search(query, limit)
+    if as_json:
+        for record in found:
+            out.print_json(json.dumps(record))
+        return
+    grid = Table("published", "outlet", "title", "id")
+    for record in found:
+        grid.add_row(
+            (record["published"] or "-")[:10], record["outlet"] or "-", record["title"] or "-", record["id"]
+        )
+    out.print(grid)

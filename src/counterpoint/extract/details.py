@@ -1,0 +1,110 @@
+"""How, to whom and when something was said, and which statement reports which (nesting).
+
+Read from the attribution clause only (the cue's own words outside the content), so a date or "in
+private" inside what was said is not mistaken for when or how it was said.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidate import Candidate
+from .cues import PRIVATE_ADDRESSEES, PRIVATE_MARKERS, PUBLIC_ADDRESSEES, PUBLIC_MARKERS
+from .entities import EntityIndex
+
+_ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
+_TELL = frozenset(
+    {
+        "tell",
+        "told",
+        "tells",
+        "telling",
+        "inform",
+        "informed",
+        "assured",
+        "assure",
+        "assures",
+        "reminded",
+        "warned",
+        "urged",
+        "asked",
+        "confided",
+    }
+)
+
+
+def link_parents(cands: list[Candidate]) -> None:
+    """Each candidate's parent is the innermost other candidate whose content holds its attribution."""
+    for i, c in enumerate(cands):
+        r0, r1 = c.region()
+        best, width = None, None
+        for j, p in enumerate(cands):
+            if j == i or p.content is None:
+                continue
+            s, e = p.content
+            if s <= r0 and r1 <= e and (s, e) != c.content and (width is None or e - s < width):
+                best, width = j, e - s
+        c.parent = best
+
+
+def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
+    """Addressee, setting and said_at from each cue's clause."""
+    for cand in cands:
+        tok = cand.cue_token
+        if tok is None or tok.lower_ == "according":
+            continue
+        clause = _clause_tokens(tok, cand)
+        words = " ".join(t.lower_ for t in clause)
+        addressee = _addressee(tok, cand)
+        if addressee is not None:
+            low = addressee.lower_
+            cand.addressee = doc[addressee.left_edge.i : addressee.right_edge.i + 1].text
+            if low in ("him", "her"):
+                ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name)
+                cand.addressee = ent.name if ent else cand.addressee
+        if any(m in words for m in PRIVATE_MARKERS) or (
+            addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
+        ):
+            cand.setting = "private"
+        elif any(m in words for m in PUBLIC_MARKERS) or (
+            addressee is not None and addressee.lower_ in PUBLIC_ADDRESSEES
+        ):
+            cand.setting = "public"
+        cand.said_at = _said_at(doc, clause)
+
+
+def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
+    s, e = cand.content
+    return [t for t in tok.subtree if not (s <= t.idx < e)]
+
+
+def _addressee(tok: Token, cand: Candidate) -> Token | None:
+    s, e = cand.content
+    for c in tok.children:
+        if s <= c.idx < e:
+            continue
+        if c.dep_ in _ADDRESSEE_DEPS and tok.lower_ in _TELL:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ not in ("according",):
+            objs = [x for x in c.children if x.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("PRON", "PROPN", "NOUN"):
+                return objs[0]
+    return None
+
+
+def _said_at(doc: Doc, clause: list[Token]) -> str | None:
+    """The first date in the attribution clause, with its preposition ("in March 2014")."""
+    ids = {t.i for t in clause}
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.start in ids:
+            start = ent.start
+            prev = doc[start - 1] if start else None
+            if (
+                prev is not None
+                and prev.i in ids
+                and prev.dep_ == "prep"
+                and prev.lower_ in ("in", "on", "at", "during", "last", "since")
+            ):
+                start -= 1
+            return doc[start : ent.end].text
+    return None

@@ -1,0 +1,67 @@
+"""Speaker resolution: from the words that name a speaker to a canonical name and type.
+
+Kinds of speaker: named people and organisations (via the article's EntityIndex), titles resolved to
+the person holding them, relative pronouns to their antecedent, personal pronouns to the nearest
+compatible person (or organisation for "it"/"they"), "I"/"we" inside a quote to whoever is quoted, and
+anonymous sources ("a senior diplomat", "officials") kept as they are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .candidate import Candidate
+from .entities import EntityIndex
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+GROUP = frozenset({"they", "them", "it"})
+FIRST = frozenset({"i", "we", "me", "us"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+ANONYMOUS = re.compile(
+    r"\b(officials?|sources?|diplomats?|aides?|people familiar|insiders?|observers|analysts|critics|"
+    r"supporters|advisers?|advisors?|spokes(?:man|woman|person)|someone|experts?|members?|lawmakers|"
+    r"residents|witnesses|voters|officers?)\b",
+    re.I,
+)
+
+
+def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
+    """Fill speaker_name/type/entity for each candidate in text order (parents before children)."""
+    for cand in sorted(cands, key=lambda c: c.region()[0]):
+        if cand.speaker is None:
+            continue
+        span = doc.char_span(*cand.speaker, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = cand.speaker_token if cand.speaker_token is not None else span.root
+        low = head.lower_
+        if low in RELATIVE and head.head.dep_ in ("relcl", "acl"):
+            ant = head.head.head
+            span = doc[ant.left_edge.i : ant.i + 1]
+            low = ant.lower_
+        ent = None
+        if low in PERSONAL and len(span) == 1:
+            ent = index.nearest_person(cand.speaker[0])
+        elif low in GROUP and len(span) == 1:
+            ent = index.nearest_org(cand.speaker[0])
+        elif low in FIRST and len(span) == 1:
+            parent = cands[cand.parent] if cand.parent is not None else None
+            if parent is not None and parent.speaker_name:
+                cand.speaker_name, cand.speaker_type = parent.speaker_name, parent.speaker_type
+                cand.speaker_entity = parent.speaker_entity
+            continue
+        else:
+            ent = index.lookup(span)
+        if ent is not None:
+            cand.speaker_name, cand.speaker_type, cand.speaker_entity = ent.name, ent.type, ent.id
+        else:
+            cand.speaker_name = _plain(span)
+            cand.speaker_type = "anonymous" if ANONYMOUS.search(span.text) or head.tag_ == "NNS" else "role"
+
+
+def _plain(span: Span) -> str:
+    """A mention with no entity behind it, as a name: without a leading article or trailing comma."""
+    toks = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
+    return " ".join(t.text for t in toks).strip(" ,")

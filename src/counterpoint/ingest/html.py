@@ -1,0 +1,195 @@
+"""HTML pages: trafilatura for the main text, then our own cleaning and metadata rules.
+
+trafilatura finds the article; it also guesses dates from free text, which would
+invent publication dates, so dates come only from markup that states them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+import htmldate
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from counterpoint.errors import InputError
+from counterpoint.ingest.dates import parse_stated_date
+from counterpoint.ingest.decode import to_text
+from counterpoint.ingest.text import clean_body
+from counterpoint.records import Article
+
+# Markup that states a publication date, strongest first.
+_DATE_META = (
+    ("property", "article:published_time"),
+    ("property", "og:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "publish-date"),
+    ("name", "parsely-pub-date"),
+    ("name", "sailthru.date"),
+    ("name", "dc.date"),
+    ("name", "dc.date.issued"),
+    ("name", "dcterms.created"),
+    ("name", "date"),
+)
+
+
+def parse(
+    data: bytes | str,
+    source: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Article:
+    """One HTML page as an article; `url` is where it was fetched from, `meta` what the container knew."""
+    markup = data if isinstance(data, str) else to_text(data, charset)
+    try:
+        tree = lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"malformed markup: {exc}") from exc
+    if tree is None or (tree.find(".//body") is None and not tree.text_content().strip()):
+        raise InputError("malformed markup: no document body")
+    doc = trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise InputError("no article text found in the page")
+    title = _clean(doc.title)
+    body, credit = clean_body(_paragraphs(doc.text, title, _clean(doc.author)))
+    if not body.strip():
+        raise InputError("no article text left after removing boilerplate")
+    page_url = _canonical_url(tree) or url
+    published, published_source = _published(tree, markup, page_url)
+    return Article.create(
+        source=source,
+        text=body,
+        format="html",
+        url=page_url,
+        title=title,
+        outlet=_clean(doc.sitename) or _json_ld_publisher(tree) or _host(page_url),
+        byline=_clean(doc.author),
+        published=published,
+        published_source=published_source,
+        credit=credit,
+        language=_language(tree),
+        meta=_extra(doc, url) | {k: v for k, v in (meta or {}).items() if v},
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _paragraphs(text: str, title: str | None, byline: str | None) -> str:
+    """One blank line between blocks, without the headline or byline trafilatura keeps at the top."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    while lines and (lines[0] == title or (byline and lines[0].removeprefix("By ").strip() == byline)):
+        lines.pop(0)
+    return "\n\n".join(lines)
+
+
+def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = tree.xpath(xpath)
+        if found and found[0].strip().startswith("http"):
+            return found[0].strip()
+    return None
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                items.append(item)
+                stack.extend(v for v in item.get("@graph", []) if isinstance(v, dict))
+    return items
+
+
+def _json_ld_publisher(tree: lxml.html.HtmlElement) -> str | None:
+    for item in _json_ld(tree):
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return _clean(publisher["name"])
+    return None
+
+
+def _published(tree: lxml.html.HtmlElement, markup: str, url: str | None) -> tuple[str | None, str | None]:
+    """The stated publication date and where it was stated; never a date from running text."""
+    for item in _json_ld(tree):
+        value = item.get("datePublished")
+        if isinstance(value, str) and (date := parse_stated_date(value)):
+            return date, "jsonld:datePublished"
+    for attribute, name in _DATE_META:
+        for value in tree.xpath(
+            f'//meta[translate(@{attribute}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+            f'"abcdefghijklmnopqrstuvwxyz")="{name.lower()}"]/@content'
+        ):
+            if date := parse_stated_date(value):
+                return date, f"meta:{name}"
+    for value in tree.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime"):
+        if date := parse_stated_date(value):
+            return date, "html:time"
+    found = htmldate.find_date(markup, url=url, extensive_search=False, original_date=True)
+    if found:
+        return found, "htmldate"
+    return None, None
+
+
+def _language(tree: lxml.html.HtmlElement) -> str | None:
+    stated = tree.get("lang") or next(
+        iter(
+            tree.xpath(
+                '//meta[@http-equiv="content-language"]/@content | //meta[@property="og:locale"]/@content'
+            )
+        ),
+        None,
+    )
+    if not stated:
+        return None
+    primary = stated.replace("_", "-").split("-")[0].strip().lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _extra(doc: trafilatura.settings.Document, fetched_from: str | None) -> dict[str, Any]:
+    extra = {
+        "description": _clean(doc.description),
+        "categories": doc.categories or None,
+        "tags": doc.tags or None,
+        "image": doc.image,
+        "fetched_from": fetched_from,
+    }
+    return {key: value for key, value in extra.items() if value}
+
+
+def fragment_text(markup: str) -> str:
+    """Paragraphs of an HTML fragment that is already the article body (a feed's content:encoded)."""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"malformed markup: {exc}") from exc
+    for element in root.xpath(".//script|.//style|.//figure|.//figcaption|.//iframe"):
+        element.drop_tree()
+    blocks = root.xpath(".//p|.//li|.//blockquote[not(.//p)]|.//h2|.//h3")
+    texts = [" ".join(block.text_content().split()) for block in blocks] or [
+        " ".join(root.text_content().split())
+    ]
+    return "\n\n".join(text for text in texts if text)

@@ -1,0 +1,514 @@
+"""Plain-text scrapes: find the title, header fields and article body; drop the page chrome.
+
+A scraped page saved as text has lost its markup, so the link density and tag paths that
+HTML extractors rely on are gone. What survives is line shape: article paragraphs are
+long and end in sentence punctuation; menus, share bars and teaser lists are runs of
+short, unpunctuated, headline-like lines; and chrome uses a small stock of phrases
+("Read more", "Sign up for our newsletter", "(AP Photo/...)"). Each line is classified
+by those cues, the body is the run of prose after the header that maximises prose words
+minus chrome (in the spirit of Finn et al.'s body-text extraction), and it stops for
+good at a section heading such as "Related News" or "Comments".
+
+The returned text is exactly the body later stages index into: paragraphs separated by
+one blank line, spaces inside a line collapsed, nothing else rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+from typing import Any
+
+from counterpoint.errors import InputError
+from counterpoint.ingest.dates import FIXED_ZONES, MONTHS, REGION_ZONES, WEEKDAYS, parse_stated_date
+from counterpoint.records import Article
+
+AGENCIES = (
+    r"Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax|Xinhua|dpa|EFE|ANSA|UNIAN|"
+    r"Bloomberg|EPA|Getty Images|Anadolu(?: Agency)?|Sputnik|UPI|PA|Al Jazeera|BBC|CNN"
+)
+_I = re.IGNORECASE
+# Whole lines a page wraps around every article.
+BOILER = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|ad|skip to (?:main )?content|menu|search|"
+    r"home|log ?in|sign in|register|subscribe(?: now)?|close|loading\.*|print|email|"
+    r"back to top|top of page|listen to (?:this )?article|next (?:article|story)|previous (?:article|story)|"
+    r"\d+ min(?:ute)?s? read|reading time:?.*|(?:share|tweet|pin|email)(?: this)?(?: article| story| page)?"
+    r"(?: on \w+)?:?)$|"
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion|"
+    r"more on this|explainer)\s*:\s*\S|"
+    r"^(?:click|tap) (?:here|to)\b|^sign up\b|^subscribe to\b|^get (?:our|the) \w+ newsletter|"
+    r"newsletter\b.*\b(?:sign up|subscribe|inbox|email)|\b(?:sign up|subscribe)\b.*\bnewsletter|"
+    r"\bwe use cookies\b|\bthis (?:site|website) uses cookies\b|\baccept (?:all )?cookies\b|"
+    r"\bcookie (?:policy|settings|preferences)\b|^privacy policy\b|^terms of (?:use|service)\b|"
+    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b|"
+    r"^follow (?:us|@|\w+ on)\b|^like us on\b|^join (?:us|our)\b.*\b(?:telegram|facebook|twitter|channel)\b|"
+    r"^download (?:our|the) app\b|^for (?:more|the latest|full) (?:coverage|news|updates|stories)\b|"
+    r"^(?:comments are closed|leave a (?:comment|reply)|be the first to comment|report an error|"
+    r"have a (?:news )?tip|send us your|you (?:might|may) also like|we welcome your comments)\b|"
+    r"^\d+ (?:comments?|shares?|views?)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|vk)\s*:",
+    _I,
+)
+SOCIAL = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "vk",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "share",
+        "shares",
+        "tweet",
+        "copy",
+        "link",
+        "messenger",
+        "pocket",
+        "flipboard",
+        "sms",
+        "comment",
+        "comments",
+        "save",
+    ]
+)
+# A heading after which a page shows other articles or readers, never more of this one.
+TERMINATOR = re.compile(
+    r"^(?:related(?: news| stories| articles| content| coverage| topics)?|read more|more (?:news|stories)|"
+    r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|"
+    r"popular(?: now| stories)?|top stories|latest(?: news| stories)?|recommended(?: for you| stories)?|"
+    r"you (?:might|may) also like|editor'?s picks|what to read next|also in [\w ]{1,30}|"
+    r"comments?(?: \(\d+\))?|\d+ comments?|discussion|join the (?:discussion|conversation)|"
+    r"leave a (?:comment|reply)|share this (?:article|story)|tags|topics|in other news|elsewhere on [\w .]+|"
+    r"from (?:around )?the web|more (?:in|from) (?:this|the) section)\s*:?$",
+    _I,
+)
+CAPTION = re.compile(
+    rf"\((?:{AGENCIES})[^()]*(?:photo|/)[^()]*\)\s*$|\(photo:[^()]*\)\s*$|"
+    rf"\[[^\[\]]*(?:{AGENCIES})[^\[\]]*\]\s*$|"
+    r"^(?:photo|photograph|picture|image|pic|foto)s?(?: credit)?\s*(?::|©|by\b)|"
+    r"^(?:image|media|video) (?:copyright|caption|source)\b|^caption\s*:|"
+    rf"(?:^|\s)(?:photo|photograph|picture|image)\s*(?:by|:|©)\s*[^.]{{0,60}}(?:{AGENCIES})\.?\s*$|"
+    rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\s?/\s?(?:{AGENCIES})(?:\s?/\s?\w+)?\.?\s*$|^(?:{AGENCIES})$",
+    _I,
+)
+CREDIT = re.compile(
+    r"^sources?\s*:\s*(?P<source>.{2,80})$|"
+    r"^.{0,40}\b(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)\.?$|"
+    rf"^[-\u2013—]?\s*\(?(?:{AGENCIES})\)?\.?$|"
+    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from)\b.{0,200}$|"
+    r"^this (?:article|story|report) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.{0,120}$|"
+    r"^.{0,80}\bcontributed to this (?:report|story|article)\.?$",
+    _I,
+)
+_FIELD_LABEL = (
+    r"(?P<label>written by|posted by|authors?|by|reporter|first published|published|posted|date|"
+    r"last updated|updated|last modified|modified|comments?|views|sources?|tags?|topics|keywords|"
+    r"category|section|filed under)"
+)
+FIELD = re.compile(rf"^{_FIELD_LABEL}\b(?:\s+(?:on|at)\b)?\s*(?P<sep>[:\-\u2013])?\s*(?P<value>.*)$", _I)
+_UNLABELLED = (
+    "by",
+    "written by",
+    "posted by",
+    "author",
+    "authors",
+    "reporter",
+    "published",
+    "posted",
+    "date",
+    "first published",
+    "updated",
+    "last updated",
+    "modified",
+    "last modified",
+)
+_FIELD_SPLIT = re.compile(
+    r"\s*(?:\s\|\s|\s[•·]\s|\s/\s|\t| {2,})\s*|"
+    r"\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
+)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
+    r"(?:,\s*(?P<date>[\w ,.]{3,30}?))?\s*(?:\((?P<agency>[A-Za-z .-]{2,30})\)\s*)?[-\u2013—]{1,2}\s"
+)
+_TERMINAL = re.compile(r"[.!?…;:]['\"”\u2019»)\]]*$")
+_QUOTE_END = re.compile(r"[.!?,…]?['\"”\u2019»]$")
+_NAME_PARTICLES = {"and", "de", "van", "von", "der", "la", "le", "bin", "al", "el", "of", "da", "du", "&"}
+_DATE_WORDS = re.compile(
+    r"(?<!\w)(?:on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
+    + "|".join(sorted([*MONTHS, *WEEKDAYS, *FIXED_ZONES, *REGION_ZONES], key=len, reverse=True))
+    + r")(?!\w)\.?",
+    _I,
+)
+
+
+def parse(data: str, source: str) -> Article:
+    """An ``Article`` from a plain-text scrape; ``InputError`` when no article text is in it."""
+    units = _units(data)
+    if not units:
+        raise InputError("empty input")
+    kinds = [_classify(unit) for unit in units]
+    anchor = _anchor(units, kinds)
+    if anchor is None:
+        raise InputError("empty after cleaning: no article paragraphs found")
+    title_at = _find_title(units, kinds, anchor)
+    start = _body_start(kinds, title_at, anchor)
+    stop = next((i for i in range(start, len(units)) if kinds[i] == "terminator"), len(units))
+    teasers = _teasers(units, kinds)
+    end = _body_end(units, kinds, teasers, start, stop)
+    kept = _select(units, kinds, teasers, start, end)
+    if title_at is not None and kept and _fold(units[kept[0]]) == _fold(_split_site(units[title_at])[0]):
+        kept = kept[1:]
+    body_units = [units[i] for i in kept]
+    credits = [_credit(units[i]) for i in range(start, stop) if kinds[i] == "credit"]
+    if body_units:
+        body_units[-1], trailing = _trailing_agency(body_units[-1])
+        credits += [trailing] if trailing else []
+    body = "\n\n".join(body_units).strip()
+    if not body:
+        raise InputError("empty after cleaning")
+    fields: dict[str, Any] = {}
+    for i in [*range(0, start), *range(start, stop)]:
+        if kinds[i] in ("field", "date") and i != title_at:
+            _merge(fields, _fields(units[i]) or {})
+    credits += [fields.pop("credit")] if "credit" in fields else []
+    meta = {k: v for k, v in fields.items() if k not in ("byline", "published", "published_source")}
+    meta.update(_dateline(body_units[0]) if body_units else {})
+    if "published" not in fields and meta.get("dateline_date"):
+        fields.update(published=meta["dateline_date"], published_source="dateline")
+    title, outlet = _split_site(units[title_at]) if title_at is not None else (None, None)
+    summary = [units[i] for i in range((title_at or -1) + 1, start) if kinds[i] == "headline"]
+    if summary and len(summary[0].split()) >= 8:
+        meta["summary"] = summary[0]
+    return Article.create(
+        source=source,
+        text=body,
+        format="text",
+        title=title,
+        outlet=outlet,
+        byline=fields.get("byline"),
+        published=fields.get("published"),
+        published_source=fields.get("published_source"),
+        credit="; ".join(dict.fromkeys(c for c in credits if c)) or None,
+        meta=meta,
+    )
+
+
+def clean_body(text: str) -> tuple[str, str | None]:
+    """Strip chrome that survived HTML extraction; keep every line that reads as article text.
+
+    Only lines matching a stock phrase, caption, credit or header-field pattern are dropped,
+    plus the headline list under a trailing "Related"-style heading. Position and shape
+    alone never remove a paragraph here, because the HTML extractor already chose the body.
+    """
+    units = _units(text)
+    kinds = [_classify(unit) for unit in units]
+    kept: list[str] = []
+    credits: list[str] = []
+    in_widget = False
+    for unit, kind in zip(units, kinds, strict=True):
+        if kind == "terminator":
+            in_widget = True
+            continue
+        if in_widget and (kind != "prose" or len(unit.split()) < 25):
+            continue
+        in_widget = False
+        if kind == "credit":
+            credits.append(_credit(unit))
+        elif kind not in ("boiler", "caption", "field", "date"):
+            kept.append(unit)
+    if kept:
+        kept[-1], trailing = _trailing_agency(kept[-1])
+        credits += [trailing] if trailing else []
+    credit = "; ".join(dict.fromkeys(c for c in credits if c)) or None
+    return "\n\n".join(kept).strip(), credit
+
+
+def _units(text: str) -> list[str]:
+    """Non-empty lines with spaces collapsed; hard-wrapped paragraphs are rejoined."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    if not _hard_wrapped(blocks):
+        return [line for block in blocks for line in block]
+    return [unit for block in blocks if block for unit in _rejoin(block)]
+
+
+def _hard_wrapped(blocks: list[list[str]]) -> bool:
+    """Text wrapped at a fixed width (email, terminal copy) has most inner lines near that width."""
+    inner = [line for block in blocks for line in block[:-1]]
+    width = max((len(line) for block in blocks for line in block), default=0)
+    if len(inner) < 4 or width > 100:
+        return False
+    near = sum(len(line) >= 0.7 * width for line in inner)
+    return near >= 0.7 * len(inner)
+
+
+def _rejoin(block: list[str]) -> list[str]:
+    """Join a wrapped block's lines, but keep short standalone lines (headings, fields) apart."""
+    width = max(len(line) for line in block)
+    out: list[str] = []
+    for line in block:
+        if out and len(out[-1].rsplit("\n", 1)[-1]) >= 0.6 * width and out[-1][-1] not in ":":
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _classify(unit: str) -> str:
+    """One of prose, headline, nav, boiler, terminator, caption, credit, field, date."""
+    words = unit.split()
+    if TERMINATOR.match(unit):
+        return "terminator"
+    if CREDIT.match(unit):
+        return "credit"
+    if len(words) <= 40 and CAPTION.search(unit):
+        return "caption"
+    if _fields(unit) is not None:
+        return "field"
+    if len(words) <= 30 and BOILER.search(unit):
+        return "boiler"
+    if all(w.strip(".,:;|()[]•·-").lower() in SOCIAL or w.strip("()[]").isdigit() for w in words):
+        return "boiler"
+    if len(words) <= 12 and parse_stated_date(unit) and not _DATE_WORDS.sub("", unit).strip(" ,.|-\u2013—:/"):
+        return "date"
+    if len(words) >= 20 or ((_TERMINAL.search(unit) or _QUOTE_END.search(unit)) and len(words) >= 3):
+        return "nav" if _nav_like(unit) else "prose"
+    if len(words) <= 2 or _nav_like(unit):
+        return "nav"
+    return "headline"
+
+
+def _nav_like(unit: str) -> bool:
+    """Menus and breadcrumbs flattened onto one line: several separators, no sentence."""
+    return len(re.findall(r"\s[|•·>»/]\s|\s\u203a\s", unit)) >= 2
+
+
+def _anchor(units: list[str], kinds: list[str]) -> int | None:
+    """The first substantial paragraph: where the header certainly ends."""
+    prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
+    strong = [i for i in prose if len(units[i].split()) >= 15]
+    return (strong or prose or [None])[0]
+
+
+def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
+    """The headline before the body: a repeated line wins, then one followed by a byline or date."""
+    counts = Counter(_fold(_split_site(u)[0]) for u in units)
+    best: tuple[float, int] | None = None
+    for i in range(anchor):
+        words = len(units[i].split())
+        if kinds[i] != "headline" or not 3 <= words <= 30:
+            continue
+        score = 2.0 * (counts[_fold(_split_site(units[i])[0])] > 1)
+        score += any(k in ("field", "date") for k in kinds[i + 1 : min(i + 4, anchor + 1)])
+        score += words >= 5
+        score += bool(re.search(r"\b[a-z]{2,}", units[i]))  # sentence case or function words
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
+    """Walk back from the anchor over short lead paragraphs, but never past the header."""
+    start = anchor
+    floor = title_at if title_at is not None else -1
+    while start - 1 > floor and kinds[start - 1] == "prose":
+        start -= 1
+    return start
+
+
+_SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": 0.0}
+
+
+def _body_end(units: list[str], kinds: list[str], teasers: set[int], start: int, stop: int) -> int:
+    """The end maximising prose words minus chrome words after ``start``, before ``stop``."""
+    total, best, end = 0.0, float("-inf"), start
+    for i in range(start, stop):
+        words = len(units[i].split())
+        if i in teasers:
+            total -= words + 5
+        elif kinds[i] == "prose":
+            total += words
+        elif kinds[i] == "headline":
+            total -= words + 2
+        else:
+            total += _SCORES.get(kinds[i], 0.0)
+        if kinds[i] == "prose" and i not in teasers and total > best:
+            best, end = total, i
+    return end
+
+
+def _teasers(units: list[str], kinds: list[str]) -> set[int]:
+    """Lists of other articles: two or more headline-like lines, each followed by at most
+    one short blurb or date. A lone subheading between long paragraphs is not one."""
+    marked: set[int] = set()
+    heads = [i for i, kind in enumerate(kinds) if kind == "headline"]
+    for a, b in pairwise(heads):
+        between = range(a + 1, b)
+        gap_ok = all(kinds[j] in ("date", "nav", "boiler", "caption") for j in between) or (
+            len(between) == 1 and kinds[a + 1] == "prose" and len(units[a + 1].split()) < 40
+        )
+        if gap_ok:
+            marked.update(range(a, b + 1))
+    return marked
+
+
+def _select(units: list[str], kinds: list[str], teasers: set[int], start: int, end: int) -> list[int]:
+    """Prose between start and end, plus lone subheadings inside it; duplicates dropped."""
+    kept: list[int] = []
+    seen: set[str] = set()
+    for i in range(start, end + 1):
+        if i in teasers:
+            continue
+        lone_heading = (
+            kinds[i] == "headline"
+            and len(units[i].split()) <= 12
+            and kept
+            and kept[-1] == i - 1
+            and i + 1 <= end
+            and kinds[i + 1] == "prose"
+        )
+        if (kinds[i] == "prose" or lone_heading) and _fold(units[i]) not in seen:
+            kept.append(i)
+            seen.add(_fold(units[i]))
+    return kept
+
+
+def _fields(unit: str) -> dict[str, Any] | None:
+    """Header fields of a line such as ``Published 6-06-2019, 09:29 | Comments: 0``, or None
+    unless every part of the line is a recognised field."""
+    if len(unit.split()) > 25:
+        return None
+    found: dict[str, Any] = {}
+    for part in (p for p in _FIELD_SPLIT.split(unit) if p and p.strip(" |•·")):
+        parsed = _field(part.strip(" |•·"))
+        if parsed is None:
+            return None
+        _merge(found, parsed)
+    return found or None
+
+
+def _field(part: str) -> dict[str, Any] | None:
+    """One labelled field (or a bare date / comment count) as article fields or meta."""
+    count = re.fullmatch(r"(\d[\d,]*)\s+(comments?|views?|shares?)", part, _I)
+    if count:
+        key = count.group(2).lower().rstrip("s") + "s"
+        return {key: int(count.group(1).replace(",", ""))}
+    match = FIELD.match(part)
+    if not match:
+        stated = parse_stated_date(part)
+        if stated and len(part.split()) <= 12 and not _DATE_WORDS.sub("", part).strip(" ,.|-\u2013—:/"):
+            return {"published": stated, "published_source": "header:date"}
+        return None
+    label, value = match.group("label").lower(), match.group("value").strip()
+    colon = match.group("sep") == ":"
+    if not colon and label not in _UNLABELLED and not re.fullmatch(r"\(\d+\)", value):
+        return None
+    if label in ("by", "written by", "posted by", "author", "authors", "reporter"):
+        return _byline(value)
+    if label in ("published", "posted", "date", "first published"):
+        stated = parse_stated_date(value)
+        if stated:
+            return {"published": stated, "published_source": f"header:{match.group('label')}"}
+        return {} if _vague_value(value, colon) and label != "date" else None
+    if label in ("updated", "last updated", "modified", "last modified"):
+        if not parse_stated_date(value) and not _vague_value(value, colon):
+            return None
+        return {"updated": parse_stated_date(value) or value}
+    if label.startswith("comment") or label == "views":
+        number = re.fullmatch(r"\(?(\d[\d,]*)\)?", value)
+        key = "comments" if label.startswith("comment") else "views"
+        return {key: int(number.group(1).replace(",", ""))} if number else None
+    if label.startswith("source"):
+        return {"credit": value} if value and len(value.split()) <= 8 else None
+    if not value or len(value.split()) > 20 or (_TERMINAL.search(value) and not value.endswith(":")):
+        return None
+    items = [t.strip(" #") for t in re.split(r"[,;|#]", value) if t.strip(" #")]
+    return {"tags": items} if label in ("tag", "tags", "topics", "keywords") else {"category": value}
+
+
+def _vague_value(value: str, colon: bool) -> bool:
+    """A date field that states no usable date ("Updated: 3 hours ago") is still a field."""
+    if not value or len(value.split()) > 6 or _TERMINAL.search(value):
+        return False
+    return colon or (len(value.split()) <= 3 and bool(re.search(r"\d|ago|yesterday|today", value, _I)))
+
+
+def _byline(value: str) -> dict[str, Any] | None:
+    """A name list after "By"/"Author:"; a sentence starting with "By" is not one."""
+    value = value.strip(" ,|")
+    dated = re.match(r"^(?P<name>.+?)\s*(?:,|\bon\b|\|)\s*(?P<date>[^,]*\d{4}.*)$", value)
+    out: dict[str, Any] = {}
+    if dated and parse_stated_date(dated.group("date")):
+        out = {"published": parse_stated_date(dated.group("date")), "published_source": "header:byline"}
+        value = dated.group("name")
+    words = value.replace(",", " , ").split()
+    if not words or len(words) > 10 or (_TERMINAL.search(value) and not re.search(r"\b[A-Z]\.$", value)):
+        return None
+    after_comma = False
+    for word in words:
+        after_comma = after_comma or word == ","
+        if not (word[0].isupper() or word.lower() in _NAME_PARTICLES or word == "," or after_comma):
+            return None
+    return {"byline": value, **out}
+
+
+def _merge(into: dict[str, Any], fields: dict[str, Any]) -> None:
+    """First stated value wins: a header's date is the article's, later ones are others'."""
+    for key, value in fields.items():
+        into.setdefault(key, value)
+
+
+def _credit(unit: str) -> str:
+    """The credit text without its label, brackets or final full stop."""
+    match = CREDIT.match(unit)
+    text = match.group("source") if match and match.group("source") else unit
+    return text.strip().strip("()").lstrip("-\u2013— ").rstrip(".").strip()
+
+
+def _trailing_agency(unit: str) -> tuple[str, str | None]:
+    """A final paragraph ending in "(Reuters)" or "— AFP" keeps its text and gives up the credit."""
+    match = re.search(rf"\s+(?:\((?P<a>{AGENCIES})\)|[\u2013—]\s?(?P<b>{AGENCIES}))\s*$", unit)
+    if not match or not _TERMINAL.search(unit[: match.start()]):
+        return unit, None
+    return unit[: match.start()], match.group("a") or match.group("b")
+
+
+def _dateline(first: str) -> dict[str, Any]:
+    """Place, agency and (if it has a year) date of a wire dateline; the text stays in the body."""
+    match = DATELINE.match(first)
+    if not match or len(match.group("place")) < 3:
+        return {}
+    meta: dict[str, Any] = {"dateline": match.group("place")}
+    if match.group("agency"):
+        meta["agency"] = match.group("agency").strip()
+    stated = parse_stated_date(match.group("date") or "")
+    if stated:
+        meta["dateline_date"] = stated
+    return meta
+
+
+def _split_site(title: str) -> tuple[str, str | None]:
+    """``Headline | Outlet`` → (headline, outlet); a bare headline is returned as is."""
+    parts = [p.strip() for p in re.split(r"\s+\|\s+", title)]
+    if len(parts) > 1 and len(parts[-1].split()) <= 5 and len(parts[0].split()) >= 3:
+        return parts[0], parts[-1]
+    return title, None
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

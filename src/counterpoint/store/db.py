@@ -1,0 +1,353 @@
+"""The ledger: one SQLAlchemy engine over SQLite (default) or PostgreSQL, migrated on open.
+
+Every article and everything derived from it is written in one transaction, so a
+run killed half-way leaves a consistent store and a re-run only adds what is missing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from counterpoint import minhash
+from counterpoint.errors import StoreError
+from counterpoint.records import Article, Entity, Failure, Link, Statement
+from counterpoint.store.schema import ArticleRow, BandRow, EntityRow, FailureRow, LinkRow, StatementRow
+
+DEFAULT_DB = "counterpoint.db"
+
+
+def database_url(target: str | os.PathLike[str]) -> str:
+    """A path becomes a SQLite URL; `postgresql://` URLs get the psycopg 3 driver."""
+    target = str(target)
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser()}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What saving one article did: added or already there, and its near-duplicate, if any."""
+
+    article_id: str
+    added: bool
+    near_duplicate_of: str | None = None
+    score: float | None = None
+
+
+class Store:
+    """The article store. Open it with a path or URL; close it (or use `with`) when done."""
+
+    def __init__(self, target: str | os.PathLike[str] = DEFAULT_DB) -> None:
+        self.url = database_url(target)
+        try:
+            self.engine = _engine(self.url)
+            self._migrate()
+        except (OperationalError, SQLAlchemyError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open the store at {target}: {reason}") from exc
+        self.dialect = self.engine.dialect.name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(resources.files("counterpoint.store") / "migrations"))
+        with self.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # Writing
+
+    def has(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(ArticleRow.seq).where(ArticleRow.id == article_id)) is not None
+
+    def add(
+        self,
+        article: Article,
+        statements: Iterable[Statement] = (),
+        entities: Iterable[Entity] = (),
+    ) -> Added:
+        """Save an article with its statements and entities, all or nothing."""
+        sig = minhash.signature(article.text)
+        keys = minhash.bands(sig)
+        try:
+            with self.engine.begin() as conn:
+                if conn.scalar(select(ArticleRow.seq).where(ArticleRow.id == article.id)) is not None:
+                    return Added(article.id, added=False)
+                twin, score = _nearest_duplicate(conn, sig, keys)
+                row = article.to_dict() | {
+                    "minhash": minhash.to_bytes(sig),
+                    "near_duplicate_of": twin,
+                    "near_duplicate_score": score,
+                    "ingested_at": _now(),
+                }
+                conn.execute(insert(ArticleRow), [row])
+                conn.execute(insert(BandRow), [{"band": k, "article_id": article.id} for k in set(keys)])
+                _upsert_entities(conn, entities)
+                rows = [_statement_row(s) for s in statements]
+                if rows:
+                    conn.execute(insert(StatementRow), rows)
+        except IntegrityError:
+            # Another process saved the same article between our check and our insert.
+            return Added(article.id, added=False)
+        return Added(article.id, added=True, near_duplicate_of=twin, score=score)
+
+    def add_links(self, links: Iterable[Link]) -> int:
+        rows = [link.to_dict() | {"evidence": list(link.evidence)} for link in links]
+        if not rows:
+            return 0
+        with self.engine.begin() as conn:
+            conn.execute(insert(LinkRow), rows)
+        return len(rows)
+
+    def record_failure(self, failure: Failure) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(FailureRow), [{"source": failure.source, "reason": failure.reason, "at": _now()}]
+            )
+
+    # Reading
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            count = {
+                name: conn.scalar(select(func.count()).select_from(table))
+                for name, table in (
+                    ("articles", ArticleRow),
+                    ("statements", StatementRow),
+                    ("entities", EntityRow),
+                    ("links", LinkRow),
+                    ("failures", FailureRow),
+                )
+            }
+            count["near_duplicates"] = conn.scalar(
+                select(func.count()).where(ArticleRow.near_duplicate_of.is_not(None))
+            )
+            count["dated"] = conn.scalar(select(func.count()).where(ArticleRow.published.is_not(None)))
+            first, last = conn.execute(
+                select(func.min(ArticleRow.published), func.max(ArticleRow.published))
+            ).one()
+            by_format = dict(
+                conn.execute(select(ArticleRow.format, func.count()).group_by(ArticleRow.format)).all()
+            )
+            outlets = conn.execute(
+                select(ArticleRow.outlet, func.count())
+                .group_by(ArticleRow.outlet)
+                .order_by(func.count().desc(), ArticleRow.outlet)
+                .limit(10)
+            ).all()
+        return count | {
+            "published_range": [first, last],
+            "formats": by_format,
+            "top_outlets": [[outlet, n] for outlet, n in outlets],
+            "database": self.engine.url.render_as_string(hide_password=True),
+        }
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        query = select(ArticleRow.__table__).order_by(ArticleRow.seq)
+        if ids is not None:
+            query = query.where(ArticleRow.id.in_(list(ids)))
+        for row in self._stream(query):
+            yield _article_record(row)
+
+    def statements(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        query = select(StatementRow.__table__).order_by(StatementRow.seq)
+        if article_id is not None:
+            query = query.where(StatementRow.article_id == article_id)
+        for row in self._stream(query):
+            yield _statement_record(row)
+
+    def entities(self) -> Iterator[dict[str, Any]]:
+        for row in self._stream(select(EntityRow.__table__).order_by(EntityRow.id)):
+            yield {
+                "id": row.id,
+                "name": row.name,
+                "type": row.type,
+                "aliases": row.aliases,
+                "roles": row.roles,
+            }
+
+    def links(self) -> Iterator[dict[str, Any]]:
+        for row in self._stream(select(LinkRow.__table__).order_by(LinkRow.a, LinkRow.b)):
+            yield {
+                "a": row.a,
+                "b": row.b,
+                "relation": row.relation,
+                "score": row.score,
+                "model": row.model,
+                "evidence": row.evidence,
+            }
+
+    def failures(self) -> Iterator[dict[str, Any]]:
+        for row in self._stream(select(FailureRow.__table__).order_by(FailureRow.id)):
+            yield {"source": row.source, "reason": row.reason, "at": row.at}
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose title or text match `query`, best first (FTS5 or tsvector)."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                ids = conn.scalars(
+                    text(
+                        "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+                        "WHERE articles_fts MATCH :q ORDER BY f.rank LIMIT :n"
+                    ),
+                    {"q": _fts5_query(query), "n": limit},
+                ).all()
+            else:
+                ids = conn.scalars(
+                    text(
+                        "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', :q) "
+                        "ORDER BY ts_rank(search, websearch_to_tsquery('english', :q)) DESC LIMIT :n"
+                    ),
+                    {"q": query, "n": limit},
+                ).all()
+        found = {record["id"]: record for record in self.articles(ids)}
+        return [found[i] for i in ids]
+
+    def _stream(self, query: Any) -> Iterator[Any]:
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(yield_per=500).execute(query)
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    return engine
+
+
+def _fts5_query(query: str) -> str:
+    """Quote each word, so user punctuation (hyphens, colons) is never read as FTS5 syntax."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def _nearest_duplicate(conn: Connection, sig: Any, keys: list[int]) -> tuple[str | None, float | None]:
+    candidates = conn.execute(
+        select(ArticleRow.id, ArticleRow.minhash)
+        .where(ArticleRow.id.in_(select(BandRow.article_id).where(BandRow.band.in_(keys))))
+        .order_by(ArticleRow.seq)
+    ).all()
+    best: tuple[str | None, float | None] = (None, None)
+    for article_id, blob in candidates:
+        score = minhash.similarity(sig, minhash.from_bytes(blob))
+        if score >= minhash.THRESHOLD and (best[1] is None or score > best[1]):
+            best = (article_id, round(score, 3))
+    return best
+
+
+def _upsert_entities(conn: Connection, entities: Iterable[Entity]) -> None:
+    """The same person seen in a new article gains that article's aliases and roles."""
+    for entity in entities:
+        existing = conn.execute(select(EntityRow.__table__).where(EntityRow.id == entity.id)).one_or_none()
+        if existing is None:
+            conn.execute(
+                insert(EntityRow),
+                [
+                    {
+                        "id": entity.id,
+                        "name": entity.name,
+                        "type": entity.type,
+                        "aliases": sorted(set(entity.aliases)),
+                        "roles": sorted(set(entity.roles)),
+                    }
+                ],
+            )
+            continue
+        aliases = sorted(set(existing.aliases) | set(entity.aliases))
+        roles = sorted(set(existing.roles) | set(entity.roles))
+        if aliases != existing.aliases or roles != existing.roles:
+            conn.execute(
+                update(EntityRow).where(EntityRow.id == entity.id).values(aliases=aliases, roles=roles)
+            )
+
+
+def _pair(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
+def _statement_row(s: Statement) -> dict[str, Any]:
+    row = s.to_dict()
+    span, speaker_span, cue_span = row.pop("span"), row.pop("speaker_span"), row.pop("cue_span")
+    row["span_start"], row["span_end"] = span
+    row["speaker_start"], row["speaker_end"] = speaker_span or (None, None)
+    row["cue_start"], row["cue_end"] = cue_span or (None, None)
+    return row
+
+
+def _statement_record(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "article_id": row.article_id,
+        "source": row.source,
+        "kind": row.kind,
+        "text": row.text,
+        "span": [row.span_start, row.span_end],
+        "speaker": row.speaker,
+        "speaker_mention": row.speaker_mention,
+        "speaker_span": _pair(row.speaker_start, row.speaker_end),
+        "speaker_entity_id": row.speaker_entity_id,
+        "cue": row.cue,
+        "cue_span": _pair(row.cue_start, row.cue_end),
+        "addressee": row.addressee,
+        "setting": row.setting,
+        "said_at": row.said_at,
+        "parent_id": row.parent_id,
+        "second_hand": row.second_hand,
+        "confidence": row.confidence,
+    }
+
+
+def _article_record(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "source": row.source,
+        "url": row.url,
+        "title": row.title,
+        "outlet": row.outlet,
+        "byline": row.byline,
+        "published": row.published,
+        "published_source": row.published_source,
+        "credit": row.credit,
+        "language": row.language,
+        "text": row.text,
+        "format": row.format,
+        "near_duplicate_of": row.near_duplicate_of,
+        "near_duplicate_score": row.near_duplicate_score,
+        "ingested_at": row.ingested_at,
+        "meta": row.meta,
+    }
