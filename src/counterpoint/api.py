@@ -45,7 +45,7 @@ def opened(db: Db) -> Iterator[Store]:
 def ingest(
     targets: Iterable[str],
     db: Db = DEFAULT_DB,
-    options: Options = Options(),
+    options: Options | None = None,
     extractor: Extracts | None = None,
     batch_size: int = 32,
     on_item: Callable[[Article | Failure, str], None] | None = None,

@@ -34,7 +34,7 @@ def records(store: Store, table: str) -> Iterator[dict[str, Any]]:
 def export(
     store: Store, fmt: str, out: str | Path | None = None, tables: tuple[str, ...] = TABLES
 ) -> list[Path]:
-    """Write the store in `fmt` to `out` (a file, or a folder for several CSV/Parquet tables; None: stdout)."""
+    """Write the store in `fmt` to `out`: a file, a folder for several CSV/Parquet tables, or stdout."""
     if fmt not in FORMATS:
         raise CounterpointError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in ("json", "jsonl"):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .candidate import Candidate
 from .quotes import Quote
 
-_GAP_BEFORE = re.compile(r"^[\s,;\u2014\u2013-]*$")  # quote … gap … "she said"
+_GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
 _GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*$")  # "she said" … gap … quote
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
@@ -34,7 +34,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
         if cand.cue_token is None or cand.cue_token.lower_ == "according":
             continue
         q = _adjacent_quote(text, doubles, cand)
-        if q is not None and (cand.content is None or _inside_or_near(cand.content, q)):
+        if q is not None and (cand.content is None or _overlaps(cand.content, q)):
             cand.content = (q.start, q.end)
             cand.pieces = list(q.parts)
             used.add(id(q))
@@ -53,11 +53,17 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
 def _adjacent_quote(text: str, doubles: list[Quote], cand: Candidate) -> Quote | None:
     r0, r1 = cand.region()
     for q in doubles:
-        if q.end <= r0 and _GAP_BEFORE.match(text[q.end : r0]):
+        if q.end <= r0 and _GAP_BEFORE.match(text[q.end : r0]) and _open_ended(text, q, r0):
             return q
         if q.start >= r1 and _leads_into(text, cand, r1, q.start):
             return q
     return None
+
+
+def _open_ended(text: str, q: Quote, r0: int) -> bool:
+    """A quote that hands over to its attribution ends in a comma, dash, ? or !, not a full stop."""
+    last = text[q.start : q.end].rstrip("\"'\u201d\u2019 ")[-1:]
+    return last in (",", "?", "!", "-", "\u2014", "\u2013") or "," in text[q.end : r0]
 
 
 def _leads_into(text: str, cand: Candidate, r1: int, qstart: int) -> bool:
@@ -73,12 +79,8 @@ def _leads_into(text: str, cand: Candidate, r1: int, qstart: int) -> bool:
     return len(toks) <= 8 and all(t.i in own for t in toks)
 
 
-def _inside_or_near(content: tuple[int, int], q: Quote) -> bool:
-    return (
-        (content[0] >= q.start - 2 and content[1] <= q.end + 2)
-        or content[1] <= q.start
-        or content[0] >= q.end
-    )
+def _overlaps(content: tuple[int, int], q: Quote) -> bool:
+    return content[0] < q.end and q.start < content[1]
 
 
 def _snap_to_quote(cand: Candidate, doubles: list[Quote], used: set[int]) -> None:
@@ -146,7 +148,7 @@ def _headline_speaker(doc: Doc) -> Candidate | None:
     if not m:
         return None
     span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-    if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+    if span is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return None
     return Candidate(
         content=(m.start(1), m.end(1)),

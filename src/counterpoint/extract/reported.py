@@ -251,12 +251,12 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
             return _chars([t for c in objs + x for t in c.subtree])
     if base in DOBJ_CONTENT and base not in ADDRESSEE_VERBS:
-        objs = [c for c in kids if c.dep_ == "dobj"]
+        objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
         if objs:
             extra = [
                 c
                 for c in kids
-                if c.dep_ in ("oprd", "xcomp", "ccomp")
+                if c.dep_ in ("xcomp", "ccomp")
                 or (c.dep_ == "prep" and c.lower_ in ("as", "of") and c.i > objs[0].i)
             ]
             return _chars([t for c in objs + extra for t in c.subtree])

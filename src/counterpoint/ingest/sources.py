@@ -48,7 +48,8 @@ class Options:
     format: str | None = None  # force a format instead of detecting it
 
 
-def read(targets: Iterable[str], options: Options = Options()) -> Iterator[Article | Failure]:
+def read(targets: Iterable[str], options: Options | None = None) -> Iterator[Article | Failure]:
+    options = options or Options()
     for target in targets:
         if target == "-":
             yield from _guard("<stdin>", lambda: _read_bytes(sys.stdin.buffer.read(), "<stdin>", options))
@@ -62,7 +63,7 @@ def read(targets: Iterable[str], options: Options = Options()) -> Iterator[Artic
                 for file in sorted(p for p in path.rglob("*") if _news_file(p, path)):
                     yield from _guard(str(file), lambda f=file: _read_file(f, options))
             else:
-                yield from _guard(target, lambda: _read_file(path, options))
+                yield from _guard(target, lambda p=path: _read_file(p, options))
 
 
 def _news_file(path: Path, root: Path) -> bool:

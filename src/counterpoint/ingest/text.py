@@ -82,7 +82,8 @@ SOCIAL = frozenset(
 # A heading after which a page shows other articles or readers, never more of this one.
 TERMINATOR = re.compile(
     r"^(?:related(?: news| stories| articles| content| coverage| topics)?|read more|more (?:news|stories)|"
-    r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|"
+    r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|"
+    r"trending(?: now| stories)?|"
     r"popular(?: now| stories)?|top stories|latest(?: news| stories)?|recommended(?: for you| stories)?|"
     r"you (?:might|may) also like|editor'?s picks|what to read next|also in [\w ]{1,30}|"
     r"comments?(?: \(\d+\))?|\d+ comments?|discussion|join the (?:discussion|conversation)|"
@@ -103,7 +104,8 @@ CREDIT = re.compile(
     r"^sources?\s*:\s*(?P<source>.{2,80})$|"
     r"^.{0,40}\b(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)\.?$|"
     rf"^[-\u2013—]?\s*\(?(?:{AGENCIES})\)?\.?$|"
-    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from)\b.{0,200}$|"
+    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from)\b"
+    r".{0,200}$|"
     r"^this (?:article|story|report) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.{0,120}$|"
     r"^.{0,80}\bcontributed to this (?:report|story|article)\.?$",
     _I,
@@ -184,7 +186,11 @@ def parse(data: str, source: str) -> Article:
     if "published" not in fields and meta.get("dateline_date"):
         fields.update(published=meta["dateline_date"], published_source="dateline")
     title, outlet = _split_site(units[title_at]) if title_at is not None else (None, None)
-    summary = [units[i] for i in range((title_at or -1) + 1, start) if kinds[i] == "headline"]
+    summary = [
+        units[i]
+        for i in range((title_at or -1) + 1, start)
+        if kinds[i] in ("headline", "prose") and _fold(units[i]) != _fold(title or "")
+    ]
     if summary and len(summary[0].split()) >= 8:
         meta["summary"] = summary[0]
     return Article.create(
@@ -314,12 +320,22 @@ def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
         if kinds[i] != "headline" or not 3 <= words <= 30:
             continue
         score = 2.0 * (counts[_fold(_split_site(units[i])[0])] > 1)
-        score += any(k in ("field", "date") for k in kinds[i + 1 : min(i + 4, anchor + 1)])
+        score += _header_follows(units, kinds, i, anchor) - (words > 16)
         score += words >= 5
         score += bool(re.search(r"\b[a-z]{2,}", units[i]))  # sentence case or function words
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def _header_follows(units: list[str], kinds: list[str], i: int, anchor: int) -> float:
+    """How strongly the lines after ``i`` look like a headline's byline/date (or a longer dek then one)."""
+    after = kinds[i + 1 : anchor + 1]
+    if after[:1] and after[0] in ("field", "date"):
+        return 1.5
+    if after[1:2] and after[1] in ("field", "date") and len(units[i + 1]) > len(units[i]):
+        return 1.5
+    return 0.5 if any(k in ("field", "date") for k in after[:4]) else 0.0
 
 
 def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
@@ -331,7 +347,8 @@ def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
     return start
 
 
-_SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": 0.0}
+# A credit line ends an article, so prose after one needs real weight to be taken as body.
+_SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": -10.0}
 
 
 def _body_end(units: list[str], kinds: list[str], teasers: set[int], start: int, stop: int) -> int:
@@ -451,7 +468,7 @@ def _vague_value(value: str, colon: bool) -> bool:
 def _byline(value: str) -> dict[str, Any] | None:
     """A name list after "By"/"Author:"; a sentence starting with "By" is not one."""
     value = value.strip(" ,|")
-    dated = re.match(r"^(?P<name>.+?)\s*(?:,|\bon\b|\|)\s*(?P<date>[^,]*\d{4}.*)$", value)
+    dated = re.match(r"^(?P<name>.+?)\s*(?:,|\bon\b|\|)\s*(?P<date>.*\d{4}.*)$", value)
     out: dict[str, Any] = {}
     if dated and parse_stated_date(dated.group("date")):
         out = {"published": parse_stated_date(dated.group("date")), "published_source": "header:byline"}

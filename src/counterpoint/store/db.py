@@ -7,6 +7,7 @@ run killed half-way leaves a consistent store and a re-run only adds what is mis
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -112,9 +113,10 @@ class Store:
                 rows = [_statement_row(s) for s in statements]
                 if rows:
                     conn.execute(insert(StatementRow), rows)
-        except IntegrityError:
-            # Another process saved the same article between our check and our insert.
-            return Added(article.id, added=False)
+        except IntegrityError as exc:
+            if self.has(article.id):  # another process saved it between our check and our insert
+                return Added(article.id, added=False)
+            raise StoreError(f"{article.source}: nothing saved, the records are inconsistent: {exc.orig}") from exc
         return Added(article.id, added=True, near_duplicate_of=twin, score=score)
 
     def add_links(self, links: Iterable[Link]) -> int:
@@ -209,6 +211,8 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Articles whose title or text match `query`, best first (FTS5 or tsvector)."""
+        if not _words(query):
+            return []
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 ids = conn.scalars(
@@ -216,15 +220,15 @@ class Store:
                         "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
                         "WHERE articles_fts MATCH :q ORDER BY f.rank LIMIT :n"
                     ),
-                    {"q": _fts5_query(query), "n": limit},
+                    {"q": " ".join(f'"{word}"' for word in _words(query)), "n": limit},
                 ).all()
             else:
                 ids = conn.scalars(
                     text(
-                        "SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', :q) "
-                        "ORDER BY ts_rank(search, websearch_to_tsquery('english', :q)) DESC LIMIT :n"
+                        "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', :q) "
+                        "ORDER BY ts_rank(search, plainto_tsquery('english', :q)) DESC LIMIT :n"
                     ),
-                    {"q": query, "n": limit},
+                    {"q": " ".join(_words(query)), "n": limit},
                 ).all()
         found = {record["id"]: record for record in self.articles(ids)}
         return [found[i] for i in ids]
@@ -251,9 +255,9 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def _fts5_query(query: str) -> str:
-    """Quote each word, so user punctuation (hyphens, colons) is never read as FTS5 syntax."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+def _words(query: str) -> list[str]:
+    """Plain words only, so user punctuation (hyphens, colons) is never read as query syntax."""
+    return re.findall(r"\w+", query)
 
 
 def _nearest_duplicate(conn: Connection, sig: Any, keys: list[int]) -> tuple[str | None, float | None]:

