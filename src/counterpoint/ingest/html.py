@@ -71,7 +71,7 @@ def parse(
         format="html",
         url=page_url,
         title=title,
-        outlet=_clean(doc.sitename) or _json_ld_publisher(tree) or _host(page_url),
+        outlet=_site_name(tree) or _json_ld_publisher(tree) or _clean(doc.sitename) or _host(page_url),
         byline=_clean(doc.author),
         published=published,
         published_source=published_source,
@@ -117,6 +117,11 @@ def _json_ld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
                 items.append(item)
                 stack.extend(v for v in item.get("@graph", []) if isinstance(v, dict))
     return items
+
+
+def _site_name(tree: lxml.html.HtmlElement) -> str | None:
+    found = tree.xpath('//meta[@property="og:site_name"]/@content')
+    return _clean(found[0]) if found else None
 
 
 def _json_ld_publisher(tree: lxml.html.HtmlElement) -> str | None:

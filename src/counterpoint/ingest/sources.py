@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,8 @@ def _guard(source: str, produce: Callable[[], Iterator[Article | Failure]]) -> I
         yield from produce()
     except InputError as exc:
         yield Failure(source, str(exc))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Failure(source, f"truncated or corrupt compressed data: {exc}")
     except OSError as exc:
         yield Failure(source, f"cannot read: {exc.strerror or exc}")
 
@@ -97,8 +100,8 @@ def sniff(head: bytes) -> str:
     if head.startswith(b"\x1f\x8b"):
         try:
             head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
-        except (OSError, EOFError):
-            return "warc"  # a gzip member we cannot peek into whole; only archives come gzipped here
+        except (OSError, EOFError, zlib.error):
+            return "gzip"  # compressed, but not readable as anything we know
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith(b"warc/"):
         return "warc"
@@ -117,6 +120,8 @@ def _read_file(path: Path, options: Options) -> Iterator[Article | Failure]:
     fmt = options.format or detect(path.name, head)
     source = str(path)
     if fmt == "warc":
+        if sniff(head) != "warc" and not head.startswith(b"filedesc://"):
+            raise InputError("not a WARC archive: it does not start with a WARC record")
         with path.open("rb") as stream:
             yield from warc.parse(stream, source, max_bytes=options.max_bytes)
         return

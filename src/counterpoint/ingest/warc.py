@@ -35,6 +35,8 @@ def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iter
             if len(payload) > max_bytes:
                 yield Failure(where, f"over the size cap: more than {max_bytes:,} bytes")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the record ends before its Content-Length
+                raise EOFError(f"record {url or number} is cut short")
             charset = content_type.partition("charset=")[2].split(";")[0].strip() or None
             crawled = record.rec_headers.get_header("WARC-Date")
             try:

@@ -1,0 +1,191 @@
+"""Every format, on the realistic bundled samples and on small pages written for one rule each."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from counterpoint.ingest import Options, detect, read
+from counterpoint.records import Article, Failure
+from tests.conftest import SAMPLES
+
+
+def articles(*targets: str | Path, **options: object) -> list[Article]:
+    items = list(read([str(t) for t in targets], Options(**options)))
+    assert not [i for i in items if isinstance(i, Failure)], items
+    return items  # type: ignore[return-value]
+
+
+def test_html_page_keeps_body_and_stated_metadata() -> None:
+    [page] = articles(SAMPLES / "html" / "northgate-lavrov-kerry-call-2019.html")
+    assert page.format == "html"
+    assert page.title == "Lavrov claims Kerry privately accepted Crimea vote in 2014 call"
+    assert page.outlet == "Northgate Herald"
+    assert page.byline == "Daria Lenko"
+    assert page.url == "https://northgateherald.example/news/world/lavrov-claims-kerry-privately-accepted-crimea-vote-2014-call-48213"
+    assert (page.published, page.published_source) == ("2019-06-06T08:05:00+03:00", "meta:article:published_time")
+    assert page.language == "en"
+    assert page.text.startswith("MOSCOW — Russia's foreign minister, Sergei Lavrov, said on Wednesday")
+    for boilerplate in ("Sign up", "newsletter", "Related", "cookie", "Comments"):
+        assert boilerplate.lower() not in page.text.lower()
+    assert page.title not in page.text
+
+
+def test_html_without_a_stated_date_has_none_even_when_the_text_names_days() -> None:
+    [page] = articles(SAMPLES / "html" / "harbourside-bridge-closure-undated.html")
+    assert page.published is None and page.published_source is None
+
+
+def test_html_date_in_running_text_is_never_taken_for_the_publication_date() -> None:
+    html = (
+        "<html><head><title>Vote</title></head><body><article><h1>Vote</h1>"
+        "<p>The referendum held on March 16, 2014 was called illegal by the United States and the EU.</p>"
+        "<p>Officials said on Friday that the result would not be recognised by most governments.</p>"
+        "</article></body></html>"
+    )
+    assert _html(html).published is None
+
+
+def _html(markup: str, name: str = "page.html") -> Article:
+    from counterpoint.ingest import html
+
+    return html.parse(markup.encode(), name)
+
+
+def test_json_ld_date_and_canonical_url_are_used() -> None:
+    page = _html(
+        '<html lang="en-GB"><head><link rel="canonical" href="https://paper.example/a">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2014-03-17T09:00:00Z",'
+        '"publisher": {"@type": "Organization", "name": "The Paper"}}</script></head>'
+        "<body><article><p>Crimea's parliament declared independence from Ukraine on Monday morning, "
+        "a day after the referendum that Western governments called illegitimate.</p></article></body></html>"
+    )
+    assert page.url == "https://paper.example/a"
+    assert page.published == "2014-03-17T09:00:00+00:00"
+    assert page.published_source == "jsonld:datePublished"
+    assert page.outlet == "The Paper"
+    assert page.language == "en"
+
+
+def test_plain_text_scrape_is_cleaned_with_header_fields() -> None:
+    [scrape] = articles(SAMPLES / "text" / "kerry-us-will-not-recognise-crimea-vote-2014.txt")
+    assert scrape.format == "text"
+    assert scrape.title == "Kerry: US and allies will not recognise Crimea referendum"
+    assert scrape.published == "2014-03-16T17:40:00"
+    assert scrape.published_source == "header:Published"
+    assert scrape.credit is not None and "Continental Press" in scrape.credit
+    assert scrape.credit not in scrape.text
+    assert "newsletter" not in scrape.text.lower()
+
+
+def test_jsonl_crawler_records_map_to_articles() -> None:
+    records = articles(SAMPLES / "crawl.jsonl")
+    assert [r.source for r in records] == [f"{SAMPLES / 'crawl.jsonl'}#L{n}" for n in (1, 2, 3)]
+    first = records[0]
+    assert first.title == "US will not recognise Crimea vote, Kerry says"
+    assert first.published == "2014-03-16T18:02:00" and first.published_source == "jsonl:date_publish"
+    assert first.outlet == "www.capital-observer.example"
+    assert first.language == "en"
+    assert "date_download" in first.meta and "maintext" not in first.meta
+    assert records[2].published is None  # date_publish is null there
+
+
+def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    good = {"title": "Sanctions", "maintext": "The EU imposed travel bans on 21 officials on Monday.", "url": "u1"}
+    dump.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no body"}) + "\n[1, 2]\n")
+    items = list(read([str(dump)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure"]
+    assert items[1].source.endswith("#L2") and "malformed JSON" in items[1].reason
+    assert "no article text" in items[2].reason
+
+
+def test_gzipped_jsonl_and_json_arrays(tmp_path: Path) -> None:
+    record = {"title": "Gas", "text": "Gazprom raised the price it charges Ukraine for natural gas by a third.", "url": "g"}
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress((json.dumps(record) + "\n").encode()))
+    other = dict(record, url="h", text="Ukraine said it would challenge the new gas price in an arbitration court.")
+    (tmp_path / "dump.json").write_text(json.dumps([other]))
+    assert sorted(a.url for a in articles(tmp_path)) == ["g", "h"]
+
+
+def test_rss_items_use_their_full_content_and_stated_dates() -> None:
+    items = articles(SAMPLES / "feed.xml")
+    assert len(items) == 3
+    first = items[0]
+    assert first.format == "rss"
+    assert first.outlet == "The Northern Courier - World"
+    assert first.published_source == "feed:published"
+    assert first.text.startswith("Former aides to John Kerry")
+    assert "summary_only" not in first.meta
+    assert items[2].meta["summary_only"] is True
+
+
+def test_warc_yields_html_responses_only() -> None:
+    items = articles(SAMPLES / "archive.warc.gz")
+    assert [a.outlet for a in items] == ["Atlantic Dispatch", "Danube Daily", "Lakeshore Tribune"]
+    assert all(a.url and a.url.startswith("http://") for a in items)
+    assert items[0].meta["crawled_at"] == "2014-03-16T03:12:09Z"
+
+
+def _warc(records: list[tuple[str, bytes, str]]) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url, body, content_type in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return buffer.getvalue()
+
+
+PAGE = (
+    "<html><head><title>Talks</title><meta charset='windows-1252'></head><body><article>"
+    "<p>Diplomats met in Geneva on Thursday to discuss the crisis in Ukraine, officials said.</p>"
+    "<p>The talks ended without agreement, according to a statement released by the foreign ministry.</p>"
+    "<p>\u201cWe are far apart,\u201d one negotiator told reporters after the meeting.</p>"
+    "</article></body></html>"
+)
+
+
+def test_warc_charset_from_http_headers(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(
+        _warc(
+            [
+                ("http://a.example/talks", PAGE.encode("cp1252"), "text/html; charset=windows-1252"),
+                ("http://a.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
+            ]
+        )
+    )
+    [page] = articles(archive)
+    assert "\u201cWe are far apart,\u201d" in page.text
+
+
+def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
+    other = PAGE.replace("Geneva", "Vienna").replace("Thursday", "Friday")
+    whole = _warc([("http://a.example/1", PAGE.encode(), "text/html"), ("http://a.example/2", other.encode(), "text/html")])
+    archive = tmp_path / "cut.warc.gz"
+    archive.write_bytes(whole[: len(whole) - 200])
+    items = list(read([str(archive)]))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[-1], Failure) and "truncated or corrupt archive" in items[-1].reason
+
+
+def test_folders_are_walked_for_news_files_only() -> None:
+    sources = {a.source for a in articles(SAMPLES)}
+    assert not any(s.endswith((".md", ".py")) for s in sources)
+    assert any("archive.warc.gz#" in s for s in sources)
+
+
+def test_format_detection_by_name_then_content() -> None:
+    assert detect("a.HTML", b"") == "html"
+    assert detect("dump.jsonl.gz", b"") == "jsonl"
+    assert detect("x.warc.gz", b"") == "warc"
+    assert detect("feed.xml", b'<?xml version="1.0"?><rss version="2.0">') == "feed"
+    assert detect("page.xml", b"<!DOCTYPE html><html>") == "html"
+    assert detect("noext", b"WARC/1.1\r\n") == "warc"
+    assert detect("noext", b'{"title": "x"}') == "jsonl"
+    assert detect("noext", b"Title line\nAuthor: A\n") == "text"
