@@ -13,7 +13,9 @@ from counterpoint.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-PG = os.environ.get("COUNTERPOINT_TEST_PG")  # e.g. postgresql://counterpoint:counterpoint@127.0.0.1/counterpoint
+PG = os.environ.get(
+    "COUNTERPOINT_TEST_PG"
+)  # e.g. postgresql://counterpoint:counterpoint@127.0.0.1/counterpoint
 
 
 def _postgres_schema_url() -> Iterator[str]:

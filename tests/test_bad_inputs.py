@@ -30,7 +30,9 @@ GOOD = SAMPLES / "html" / "meridian-crimea-referendum-2014.html"
         ("bad.jsonl.gz", b"\x1f\x8b\x08\x00\x00\x00", "truncated or corrupt"),
     ],
 )
-def test_each_bad_file_is_one_failure_with_its_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_each_bad_file_is_one_failure_with_its_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     items = list(read([str(path)]))
@@ -45,7 +47,11 @@ def test_over_the_size_cap(tmp_path: Path) -> None:
     path = tmp_path / "huge.html"
     path.write_bytes(GOOD.read_bytes())
     [failure] = list(read([str(path)], Options(max_bytes=1000)))
-    assert isinstance(failure, Failure) and "over the size cap" in failure.reason and "--max-bytes" in failure.reason
+    assert (
+        isinstance(failure, Failure)
+        and "over the size cap" in failure.reason
+        and "--max-bytes" in failure.reason
+    )
 
 
 def test_undecodable_text_is_decoded_or_refused(tmp_path: Path) -> None:
@@ -78,7 +84,7 @@ class CrashAfter:
     def __init__(self, batches: int) -> None:
         self.batches = batches
 
-    def extract_many(self, items):  # noqa: ANN001, ANN201 - the Extracts protocol
+    def extract_many(self, items):
         items = list(items)
         if self.batches == 0:
             raise KeyboardInterrupt

@@ -27,8 +27,14 @@ def test_html_page_keeps_body_and_stated_metadata() -> None:
     assert page.title == "Lavrov claims Kerry privately accepted Crimea vote in 2014 call"
     assert page.outlet == "Northgate Herald"
     assert page.byline == "Daria Lenko"
-    assert page.url == "https://northgateherald.example/news/world/lavrov-claims-kerry-privately-accepted-crimea-vote-2014-call-48213"
-    assert (page.published, page.published_source) == ("2019-06-06T08:05:00+03:00", "meta:article:published_time")
+    assert (
+        page.url
+        == "https://northgateherald.example/news/world/lavrov-claims-kerry-privately-accepted-crimea-vote-2014-call-48213"
+    )
+    assert (page.published, page.published_source) == (
+        "2019-06-06T08:05:00+03:00",
+        "meta:article:published_time",
+    )
     assert page.language == "en"
     assert page.text.startswith("MOSCOW — Russia's foreign minister, Sergei Lavrov, said on Wednesday")
     for boilerplate in ("Sign up", "newsletter", "Related", "cookie", "Comments"):
@@ -97,7 +103,11 @@ def test_jsonl_crawler_records_map_to_articles() -> None:
 
 def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
     dump = tmp_path / "dump.jsonl"
-    good = {"title": "Sanctions", "maintext": "The EU imposed travel bans on 21 officials on Monday.", "url": "u1"}
+    good = {
+        "title": "Sanctions",
+        "maintext": "The EU imposed travel bans on 21 officials on Monday.",
+        "url": "u1",
+    }
     dump.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"title": "no body"}) + "\n[1, 2]\n")
     items = list(read([str(dump)]))
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure"]
@@ -106,9 +116,15 @@ def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
 
 
 def test_gzipped_jsonl_and_json_arrays(tmp_path: Path) -> None:
-    record = {"title": "Gas", "text": "Gazprom raised the price it charges Ukraine for natural gas by a third.", "url": "g"}
+    record = {
+        "title": "Gas",
+        "text": "Gazprom raised the price it charges Ukraine for natural gas by a third.",
+        "url": "g",
+    }
     (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress((json.dumps(record) + "\n").encode()))
-    other = dict(record, url="h", text="Ukraine said it would challenge the new gas price in an arbitration court.")
+    other = dict(
+        record, url="h", text="Ukraine said it would challenge the new gas price in an arbitration court."
+    )
     (tmp_path / "dump.json").write_text(json.dumps([other]))
     assert sorted(a.url for a in articles(tmp_path)) == ["g", "h"]
 
@@ -137,7 +153,9 @@ def _warc(records: list[tuple[str, bytes, str]]) -> bytes:
     writer = WARCWriter(buffer, gzip=True)
     for url, body, content_type in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+        )
     return buffer.getvalue()
 
 
@@ -166,7 +184,12 @@ def test_warc_charset_from_http_headers(tmp_path: Path) -> None:
 
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
     other = PAGE.replace("Geneva", "Vienna").replace("Thursday", "Friday")
-    whole = _warc([("http://a.example/1", PAGE.encode(), "text/html"), ("http://a.example/2", other.encode(), "text/html")])
+    whole = _warc(
+        [
+            ("http://a.example/1", PAGE.encode(), "text/html"),
+            ("http://a.example/2", other.encode(), "text/html"),
+        ]
+    )
     archive = tmp_path / "cut.warc.gz"
     archive.write_bytes(whole[: len(whole) - 200])
     items = list(read([str(archive)]))

@@ -20,8 +20,8 @@ LATIN1 = (
     "<p>\xabWe made progress,\xbb the Swiss host said after the meeting, according to officials.</p>"
     "</article></body></html>"
 ).encode("latin-1")
-FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
-<item><title>Crimea votes</title><link>{{base}}/page</link><pubDate>Sun, 16 Mar 2014 22:15:00 GMT</pubDate>
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
+<item><title>Crimea votes</title><link>{base}/page</link><pubDate>Sun, 16 Mar 2014 22:15:00 GMT</pubDate>
 <description>Short teaser.</description></item></channel></rss>"""
 
 

@@ -46,7 +46,9 @@ def test_same_text_from_another_path_is_a_duplicate(store: Store) -> None:
 
 def test_a_syndicated_near_copy_is_linked_not_merged(store: Store) -> None:
     original = article(url="https://wire.example/crimea")
-    edited = BODY.replace("Polling stations closed at 8pm local time.", "Turnout figures are expected Monday.")
+    edited = BODY.replace(
+        "Polling stations closed at 8pm local time.", "Turnout figures are expected Monday."
+    )
     copy = article(text="By Staff Writer. " + edited, url="https://paper.example/world/crimea")
     store.add(original)
     added = store.add(copy)
@@ -60,14 +62,20 @@ def test_a_syndicated_near_copy_is_linked_not_merged(store: Store) -> None:
 
 def test_unrelated_articles_are_not_near_duplicates(store: Store) -> None:
     store.add(article())
-    other = article(text="The city council approved a new budget for road repairs after a long debate on taxes.")
+    other = article(
+        text="The city council approved a new budget for road repairs after a long debate on taxes."
+    )
     assert store.add(other).near_duplicate_of is None
 
 
 def test_statements_and_entities_commit_with_their_article(store: Store) -> None:
     a = article()
-    kerry = Entity(id=stable_id("e", "PERSON", "john kerry"), name="John Kerry", type="PERSON", aliases=("Kerry",))
-    s = statement(a, 101, 255, speaker="John Kerry", speaker_entity_id=kerry.id, cue="told", cue_span=(123, 127))
+    kerry = Entity(
+        id=stable_id("e", "PERSON", "john kerry"), name="John Kerry", type="PERSON", aliases=("Kerry",)
+    )
+    s = statement(
+        a, 101, 255, speaker="John Kerry", speaker_entity_id=kerry.id, cue="told", cue_span=(123, 127)
+    )
     store.add(a, [s], [kerry])
     [record] = list(store.statements(a.id))
     assert record["span"] == [101, 255]
@@ -89,9 +97,14 @@ def test_an_inconsistent_batch_leaves_nothing_behind(store: Store) -> None:
 
 def test_an_entity_seen_again_gains_aliases_and_roles(store: Store) -> None:
     eid = stable_id("e", "PERSON", "sergei lavrov")
-    store.add(article(), entities=[Entity(eid, "Sergei Lavrov", "PERSON", ("Lavrov",), ("foreign minister",))])
+    store.add(
+        article(), entities=[Entity(eid, "Sergei Lavrov", "PERSON", ("Lavrov",), ("foreign minister",))]
+    )
     later = article(text="Lavrov spoke to reporters in Moscow about sanctions and the gas price for Ukraine.")
-    store.add(later, entities=[Entity(eid, "Sergei Lavrov", "PERSON", ("Sergey Lavrov",), ("Russia's top diplomat",))])
+    store.add(
+        later,
+        entities=[Entity(eid, "Sergei Lavrov", "PERSON", ("Sergey Lavrov",), ("Russia's top diplomat",))],
+    )
     [entity] = list(store.entities())
     assert entity["aliases"] == ["Lavrov", "Sergey Lavrov"]
     assert entity["roles"] == ["Russia's top diplomat", "foreign minister"]
@@ -101,7 +114,9 @@ def test_links_keep_both_statements_relation_score_and_model(store: Store) -> No
     a = article()
     first, second = statement(a, 0, 50), statement(a, 101, 255)
     store.add(a, [first, second])
-    store.add_links([Link(first.id, second.id, "contradict", 0.91, "test-model/1", ("a passage", "b passage"))])
+    store.add_links(
+        [Link(first.id, second.id, "contradict", 0.91, "test-model/1", ("a passage", "b passage"))]
+    )
     assert list(store.links()) == [
         {
             "a": first.id,
@@ -116,7 +131,9 @@ def test_links_keep_both_statements_relation_score_and_model(store: Store) -> No
 
 def test_full_text_search_finds_words_and_survives_punctuation(store: Store) -> None:
     store.add(article(title="Crimea votes"))
-    store.add(article(text="Wheat exports from Black Sea ports reached a record in May, traders said on Tuesday."))
+    store.add(
+        article(text="Wheat exports from Black Sea ports reached a record in May, traders said on Tuesday.")
+    )
     assert [r["title"] for r in store.search("referendum Russia")] == ["Crimea votes"]
     assert store.search("Black-Sea: wheat")[0]["text"].startswith("Wheat")
     assert store.search("nonexistentword") == []
@@ -130,7 +147,12 @@ def test_failures_are_kept(store: Store) -> None:
 
 def test_stats_report_dates_and_outlets(store: Store) -> None:
     store.add(article(published="2014-03-16", outlet="Wire"))
-    store.add(article(text="Another story entirely about a bridge closing for repairs in the harbour city.", outlet="Wire"))
+    store.add(
+        article(
+            text="Another story entirely about a bridge closing for repairs in the harbour city.",
+            outlet="Wire",
+        )
+    )
     numbers = store.stats()
     assert numbers["dated"] == 1
     assert numbers["published_range"] == ["2014-03-16", "2014-03-16"]

@@ -21,7 +21,8 @@ def _sqlite_fts(table: str, cols: tuple[str, ...]) -> list[str]:
     insert = f"INSERT INTO {table}_fts(rowid, {names}) VALUES (new.seq, {new});"
     delete = f"INSERT INTO {table}_fts({table}_fts, rowid, {names}) VALUES ('delete', old.seq, {old});"
     return [
-        f"CREATE VIRTUAL TABLE {table}_fts USING fts5({names}, content='{table}', content_rowid='seq')",
+        f"CREATE VIRTUAL TABLE {table}_fts USING fts5({names}, "
+        f"content='{table}', content_rowid='seq', tokenize='porter unicode61')",
         f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN {insert} END",
         f"CREATE TRIGGER {table}_fts_ad AFTER DELETE ON {table} BEGIN {delete} END",
         f"CREATE TRIGGER {table}_fts_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",

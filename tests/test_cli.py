@@ -1,0 +1,105 @@
+"""The `counterpoint` command end to end, with Typer's runner on a real store."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from counterpoint.cli import app
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def cli(db: str, *args: str, input: str | None = None):
+    return runner.invoke(app, ["--db", db, *args], input=input)
+
+
+def test_ingest_samples_then_again_adds_nothing(db_path: str) -> None:
+    first = cli(db_path, "ingest", str(SAMPLES))
+    assert first.exit_code == 0, first.output
+    assert "0 failed" in first.output
+    again = cli(db_path, "ingest", str(SAMPLES), "-q")
+    assert again.exit_code == 0
+    assert "0 ingested" in again.output
+
+
+def test_exit_status_says_whether_anything_failed(db_path: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("")
+    some = cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"), str(empty))
+    assert some.exit_code == 1
+    assert f"failed {empty}: empty" in some.output
+    every = cli(db_path, "ingest", str(empty))
+    assert every.exit_code == 3
+
+
+def test_stdin(db_path: str) -> None:
+    page = (SAMPLES / "html" / "northgate-lavrov-kerry-call-2019.html").read_text()
+    result = cli(db_path, "ingest", "-", input=page)
+    assert result.exit_code == 0, result.output
+    assert "1 ingested" in result.output
+
+
+def test_db_from_environment(tmp_path: Path) -> None:
+    db = str(tmp_path / "env.db")
+    result = runner.invoke(app, ["ingest", str(SAMPLES / "feed.xml")], env={"COUNTERPOINT_DB": db})
+    assert result.exit_code == 0
+    assert Path(db).exists()
+
+
+def test_stats_json(db_path: str) -> None:
+    cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"))
+    result = cli(db_path, "stats", "--json")
+    numbers = json.loads(result.stdout)
+    assert numbers["articles"] == 3
+    assert numbers["formats"] == {"jsonl": 3}
+
+
+def test_search(db_path: str) -> None:
+    cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"))
+    result = cli(db_path, "search", "treaty annex", "--json")
+    assert "Putin signs treaty" in result.stdout
+
+
+def test_export_json_is_the_contract(db_path: str) -> None:
+    cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"))
+    document = json.loads(cli(db_path, "export", "--format", "json").stdout)
+    assert list(document) == ["schema", "articles", "statements", "entities", "links"]
+    assert document["schema"] == "counterpoint/1"
+    required = {"id", "source", "url", "title", "outlet", "byline", "published", "published_source", "credit"}
+    assert required | {"language", "text"} <= set(document["articles"][0])
+
+
+def test_export_jsonl_csv_parquet_carry_the_same_fields(db_path: str, tmp_path: Path) -> None:
+    cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"))
+    lines = [json.loads(line) for line in cli(db_path, "export", "-f", "jsonl").stdout.splitlines()]
+    assert {line["type"] for line in lines} == {"article"}
+    fields = set(lines[0]) - {"type"}
+    assert cli(db_path, "export", "-f", "csv", "-o", str(tmp_path / "csv")).exit_code == 0
+    with open(tmp_path / "csv" / "articles.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert set(rows[0]) == fields and len(rows) == 3
+    assert json.loads(rows[0]["meta"])["date_download"]
+    assert cli(db_path, "export", "-f", "parquet", "-o", str(tmp_path / "pq")).exit_code == 0
+    table = pq.read_table(tmp_path / "pq" / "articles.parquet")
+    assert set(table.column_names) == fields and table.num_rows == 3
+    assert (tmp_path / "pq" / "statements.parquet").exists()
+
+
+def test_export_errors_are_one_line(db_path: str) -> None:
+    result = cli(db_path, "export", "-f", "csv")
+    assert result.exit_code == 1
+    assert "give a folder with -o" in result.output
+    assert cli(db_path, "export", "-f", "xml").exit_code == 1
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("ingest", "export", "stats", "search"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, command
