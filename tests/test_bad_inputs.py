@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint import ingest
+from counterpoint.extract import Extraction
 from counterpoint.ingest import Options, read
 from counterpoint.records import Article, Failure
 from counterpoint.store import Store
@@ -89,7 +90,7 @@ class CrashAfter:
         if self.batches == 0:
             raise KeyboardInterrupt
         self.batches -= 1
-        return iter([([], []) for _ in items])
+        return iter([Extraction("", "") for _ in items])
 
 
 def test_a_run_killed_half_way_can_be_rerun_without_duplicates(tmp_path: Path) -> None:

@@ -78,8 +78,9 @@ def test_export_json_is_the_contract(db_path: str) -> None:
 def test_export_jsonl_csv_parquet_carry_the_same_fields(db_path: str, tmp_path: Path) -> None:
     cli(db_path, "ingest", str(SAMPLES / "crawl.jsonl"))
     lines = [json.loads(line) for line in cli(db_path, "export", "-f", "jsonl").stdout.splitlines()]
-    assert {line["type"] for line in lines} == {"article"}
-    fields = set(lines[0]) - {"type"}
+    assert {line["record"] for line in lines} == {"article", "statement", "entity"}
+    assert lines[0]["record"] == "article"
+    fields = set(lines[0]) - {"record"}
     assert cli(db_path, "export", "-f", "csv", "-o", str(tmp_path / "csv")).exit_code == 0
     with open(tmp_path / "csv" / "articles.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -103,3 +104,38 @@ def test_every_command_has_help_with_an_example() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, command
+
+
+STATEMENT_FIELDS = (
+    "id, article_id, source, kind, text, span, speaker, speaker_mention, speaker_span, speaker_entity_id, "
+    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence"
+)
+
+
+def test_ingest_extracts_statements_in_the_contract_shape(db_path: str) -> None:
+    cli(db_path, "ingest", str(SAMPLES / "text"))
+    document = json.loads(cli(db_path, "export").stdout)
+    articles = {a["id"]: a for a in document["articles"]}
+    assert document["statements"], "the samples are full of quotes"
+    entity_ids = {e["id"] for e in document["entities"]}
+    for statement in document["statements"]:
+        assert list(statement) == STATEMENT_FIELDS.split(", ")
+        start, end = statement["span"]
+        assert articles[statement["article_id"]]["text"][start:end].strip()
+        assert statement["speaker_entity_id"] is None or statement["speaker_entity_id"] in entity_ids
+    assert set(document["entities"][0]) == {"id", "name", "type", "aliases", "roles"}
+
+
+def test_no_extract_skips_statements(db_path: str) -> None:
+    cli(db_path, "ingest", "--no-extract", str(SAMPLES / "text"))
+    assert json.loads(cli(db_path, "stats", "--json").stdout)["statements"] == 0
+
+
+def test_extract_prints_statements_of_raw_files(tmp_path: Path) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_text('MOSCOW - "We will not back down," Foreign Minister Sergei Lavrov told reporters.\n')
+    [record] = [json.loads(line) for line in runner.invoke(app, ["extract", str(page)]).stdout.splitlines()]
+    assert record["source"] == str(page)
+    assert record["speaker"] == "Sergei Lavrov"
+    start, end = record["span"]
+    assert page.read_text()[start:end].strip('"') == "We will not back down,"

@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 PAGE = (SAMPLES / "html" / "meridian-crimea-referendum-2014.html").read_bytes()
 LATIN1 = (
     "<html><head><title>Caf\xe9 talks</title></head><body><article>"
-    "<p>Ministers met at a caf\xe9 in Gen\xe8ve on Thursday and agreed to resume the negotiations next week.</p>"
+    "<p>Ministers met at a caf\xe9 in Gen\xe8ve on Thursday and agreed to resume talks next week.</p>"
     "<p>\xabWe made progress,\xbb the Swiss host said after the meeting, according to officials.</p>"
     "</article></body></html>"
 ).encode("latin-1")

@@ -82,7 +82,8 @@ def test_statements_and_entities_commit_with_their_article(store: Store) -> None
     assert record["cue_span"] == [123, 127]
     assert record["speaker_span"] is None
     assert record["text"] == BODY[101:255]
-    assert list(store.entities())[0]["aliases"] == ["Kerry"]
+    [entity] = store.entities()
+    assert entity["aliases"] == ["Kerry"]
 
 
 def test_an_inconsistent_batch_leaves_nothing_behind(store: Store) -> None:

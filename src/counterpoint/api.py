@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 Db = Store | str | os.PathLike[str]
 
 
+class Extracted(Protocol):
+    statements: list[Statement]
+    entities: list[Entity]
+
+
 class Extracts(Protocol):
     """What ingest needs of an extractor: statements and entities for a batch of articles, in order."""
 
-    def extract_many(
-        self, items: Iterable[tuple[str, str, str]]
-    ) -> Iterator[tuple[list[Statement], list[Entity]]]: ...
+    def extract_many(self, items: Iterable[tuple[str, str, str]]) -> Iterator[Extracted]: ...
 
 
 @contextmanager
@@ -60,12 +63,12 @@ def ingest(
         pending: list[Article] = []
 
         def flush() -> None:
-            extracted = (
-                extractor.extract_many((a.text, a.id, a.source) for a in pending)
-                if extractor is not None
-                else (([], []) for _ in pending)
-            )
-            for article, (statements, entities) in zip(pending, extracted, strict=True):
+            if extractor is None:
+                found: Iterable[tuple[list[Statement], list[Entity]]] = (([], []) for _ in pending)
+            else:
+                batch = extractor.extract_many((a.text, a.id, a.source) for a in pending)
+                found = ((e.statements, e.entities) for e in batch)
+            for article, (statements, entities) in zip(pending, found, strict=True):
                 added = store.add(article, statements, entities)
                 if not added.added:
                     _note(report.duplicates, article, "duplicate", on_item)

@@ -1,7 +1,7 @@
 """The export contract `counterpoint/1`, written as JSON, JSONL, CSV or Parquet.
 
 JSON is one document `{"schema", "articles", "statements", "entities", "links"}`.
-JSONL is one record a line with a `type` field (article, statement, entity, link).
+JSONL is one record a line with a `record` field (article, statement, entity, link).
 CSV and Parquet are one file a table; list and object fields are JSON strings there.
 Records are streamed from the store, so exports of any size run in flat memory.
 """
@@ -22,7 +22,7 @@ from counterpoint.store import Store
 
 TABLES = ("articles", "statements", "entities", "links")
 FORMATS = ("json", "jsonl", "csv", "parquet")
-_TYPE = {"articles": "article", "statements": "statement", "entities": "entity", "links": "link"}
+_KIND = {"articles": "article", "statements": "statement", "entities": "entity", "links": "link"}
 
 
 def records(store: Store, table: str) -> Iterator[dict[str, Any]]:
@@ -82,7 +82,7 @@ def _write_json(store: Store, tables: tuple[str, ...], stream: IO[str]) -> None:
 def _write_jsonl(store: Store, tables: tuple[str, ...], stream: IO[str]) -> None:
     for table in tables:
         for record in records(store, table):
-            stream.write(json.dumps({"type": _TYPE[table], **record}, ensure_ascii=False) + "\n")
+            stream.write(json.dumps({"record": _KIND[table], **record}, ensure_ascii=False) + "\n")
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:

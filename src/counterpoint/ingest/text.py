@@ -28,6 +28,10 @@ AGENCIES = (
     r"Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax|Xinhua|dpa|EFE|ANSA|UNIAN|"
     r"Bloomberg|EPA|Getty Images|Anadolu(?: Agency)?|Sputnik|UPI|PA|Al Jazeera|BBC|CNN"
 )
+WIRES = (
+    r"Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax(?:-Ukraine)?|Ukrinform|Xinhua|"
+    r"dpa|EFE|ANSA|UNIAN|UPI|Kyodo|Yonhap|PTI|Anadolu(?: Agency)?"
+)
 _I = re.IGNORECASE
 # Whole lines a page wraps around every article.
 BOILER = re.compile(
@@ -47,41 +51,21 @@ BOILER = re.compile(
     r"^download (?:our|the) app\b|^for (?:more|the latest|full) (?:coverage|news|updates|stories)\b|"
     r"^(?:comments are closed|leave a (?:comment|reply)|be the first to comment|report an error|"
     r"have a (?:news )?tip|send us your|you (?:might|may) also like|we welcome your comments)\b|"
-    r"^\d+ (?:comments?|shares?|views?)$|^(?:facebook|twitter|x|whatsapp|telegram|linkedin|vk)\s*:",
+    r"^\d+ (?:comments?|shares?|views?)$|^(?:continue reading|(?:story|article) continues)\b|"
+    r"\bsupport (?:independent|our) journalism\b|\bbecome a (?:member|subscriber|supporter|patron)\b|"
+    r"^donate\b|^the views expressed\b|\bdo not necessarily reflect the\b|"
+    r"^(?:facebook|twitter|x|whatsapp|telegram|linkedin|vk)\s*:",
     _I,
 )
-SOCIAL = frozenset(
-    [
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "telegram",
-        "linkedin",
-        "reddit",
-        "pinterest",
-        "vk",
-        "email",
-        "e-mail",
-        "mail",
-        "print",
-        "share",
-        "shares",
-        "tweet",
-        "copy",
-        "link",
-        "messenger",
-        "pocket",
-        "flipboard",
-        "sms",
-        "comment",
-        "comments",
-        "save",
-    ]
-)
+SOCIAL = {
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "pinterest", "vk", "email",
+    "e-mail", "mail", "print", "share", "shares", "tweet", "copy", "link", "messenger", "pocket",
+    "flipboard", "sms", "comment", "comments", "save",
+}  # fmt: skip
 # A heading after which a page shows other articles or readers, never more of this one.
 TERMINATOR = re.compile(
-    r"^(?:related(?: news| stories| articles| content| coverage| topics)?|read more|more (?:news|stories)|"
+    r"^(?:related(?: news| stories| articles| content| coverage| topics)?|read more|"
+    r"more (?:news|stories|opinion|analysis|headlines)|"
     r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|"
     r"trending(?: now| stories)?|"
     r"popular(?: now| stories)?|top stories|latest(?: news| stories)?|recommended(?: for you| stories)?|"
@@ -100,14 +84,15 @@ CAPTION = re.compile(
     rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\s?/\s?(?:{AGENCIES})(?:\s?/\s?\w+)?\.?\s*$|^(?:{AGENCIES})$",
     _I,
 )
+CAPTION_LABEL = re.compile(r"^(?:image|media|video) (?:caption|copyright|source)$", _I)
 CREDIT = re.compile(
     r"^sources?\s*:\s*(?P<source>.{2,80})$|"
     r"^.{0,40}\b(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)\.?$|"
-    rf"^[-\u2013—]?\s*\(?(?:{AGENCIES})\)?\.?$|"
+    rf"^[-\u2013—]?\s*\(?(?:{WIRES})\)?\.?$|"
     r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from)\b"
     r".{0,200}$|"
     r"^this (?:article|story|report) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.{0,120}$|"
-    r"^.{0,80}\bcontributed to this (?:report|story|article)\.?$",
+    r"^.{0,160}\bcontributed to this (?:report|story|article)\.?$",
     _I,
 )
 _FIELD_LABEL = (
@@ -116,22 +101,11 @@ _FIELD_LABEL = (
     r"category|section|filed under)"
 )
 FIELD = re.compile(rf"^{_FIELD_LABEL}\b(?:\s+(?:on|at)\b)?\s*(?P<sep>[:\-\u2013])?\s*(?P<value>.*)$", _I)
-_UNLABELLED = (
-    "by",
-    "written by",
-    "posted by",
-    "author",
-    "authors",
-    "reporter",
-    "published",
-    "posted",
-    "date",
-    "first published",
-    "updated",
-    "last updated",
-    "modified",
-    "last modified",
-)
+# Labels that may stand without a colon ("By Jane Doe", "Published 6-06-2019"); others need one.
+_UNLABELLED = {
+    "by", "written by", "posted by", "author", "authors", "reporter", "published", "posted", "date",
+    "first published", "updated", "last updated", "modified", "last modified",
+}  # fmt: skip
 _FIELD_SPLIT = re.compile(
     r"\s*(?:\s\|\s|\s[•·]\s|\s/\s|\t| {2,})\s*|"
     r"\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
@@ -144,7 +118,7 @@ _TERMINAL = re.compile(r"[.!?…;:]['\"”\u2019»)\]]*$")
 _QUOTE_END = re.compile(r"[.!?,…]?['\"”\u2019»]$")
 _NAME_PARTICLES = {"and", "de", "van", "von", "der", "la", "le", "bin", "al", "el", "of", "da", "du", "&"}
 _DATE_WORDS = re.compile(
-    r"(?<!\w)(?:on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
+    r"(?<!\w)(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
     + "|".join(sorted([*MONTHS, *WEEKDAYS, *FIXED_ZONES, *REGION_ZONES], key=len, reverse=True))
     + r")(?!\w)\.?",
     _I,
@@ -156,7 +130,7 @@ def parse(data: str, source: str) -> Article:
     units = _units(data)
     if not units:
         raise InputError("empty input")
-    kinds = [_classify(unit) for unit in units]
+    kinds = _refine(units, [_classify(unit) for unit in units])
     anchor = _anchor(units, kinds)
     if anchor is None:
         raise InputError("empty after cleaning: no article paragraphs found")
@@ -166,33 +140,39 @@ def parse(data: str, source: str) -> Article:
     teasers = _teasers(units, kinds)
     end = _body_end(units, kinds, teasers, start, stop)
     kept = _select(units, kinds, teasers, start, end)
-    if title_at is not None and kept and _fold(units[kept[0]]) == _fold(_split_site(units[title_at])[0]):
+    title, outlet = (
+        _split_site(units[title_at], {_fold(u) for u in units}) if title_at is not None else (None, None)
+    )
+    if title and kept and _fold(units[kept[0]]) == _fold(title):
         kept = kept[1:]
+    # Header fields sit near the title; fields further up or in teaser lists belong to other pages.
+    header = range(max((title_at or 0) - 3, 0), stop)
+    fields: dict[str, Any] = {}
+    for i in (i for i in header if kinds[i] in _HEADER and i not in teasers):
+        _merge(fields, {"byline": units[i]} if kinds[i] == "byline" else _fields(units[i]) or {})
+    credits = [fields.pop("credit")] if "credit" in fields else []
+    credits += [
+        _credit(units[i])
+        for i in range(start, stop)
+        if kinds[i] == "credit" and (i > end or not re.fullmatch(rf"\W*(?:{WIRES})\W*", units[i]))
+    ]
     body_units = [units[i] for i in kept]
-    credits = [_credit(units[i]) for i in range(start, stop) if kinds[i] == "credit"]
+    meta = {k: v for k, v in fields.items() if k not in ("byline", "published", "published_source")}
+    if fields.get("byline"):
+        body_units = _drop_author_bio(body_units, fields["byline"], meta)
     if body_units:
         body_units[-1], trailing = _trailing_agency(body_units[-1])
         credits += [trailing] if trailing else []
     body = "\n\n".join(body_units).strip()
     if not body:
         raise InputError("empty after cleaning")
-    fields: dict[str, Any] = {}
-    for i in [*range(0, start), *range(start, stop)]:
-        if kinds[i] in ("field", "date") and i != title_at:
-            _merge(fields, _fields(units[i]) or {})
-    credits += [fields.pop("credit")] if "credit" in fields else []
-    meta = {k: v for k, v in fields.items() if k not in ("byline", "published", "published_source")}
-    meta.update(_dateline(body_units[0]) if body_units else {})
+    meta.update(_dateline(body_units[0]))
     if "published" not in fields and meta.get("dateline_date"):
         fields.update(published=meta["dateline_date"], published_source="dateline")
-    title, outlet = _split_site(units[title_at]) if title_at is not None else (None, None)
-    summary = [
-        units[i]
-        for i in range((title_at or -1) + 1, start)
-        if kinds[i] in ("headline", "prose") and _fold(units[i]) != _fold(title or "")
-    ]
-    if summary and len(summary[0].split()) >= 8:
-        meta["summary"] = summary[0]
+    dek = [units[i] for i in range((title_at or -1) + 1, start) if kinds[i] in ("headline", "prose")]
+    dek = [d for d in dek if _fold(d) != _fold(title or "") and len(d.split()) >= 8]
+    if dek:
+        meta["summary"] = dek[0]
     return Article.create(
         source=source,
         text=body,
@@ -205,6 +185,14 @@ def parse(data: str, source: str) -> Article:
         credit="; ".join(dict.fromkeys(c for c in credits if c)) or None,
         meta=meta,
     )
+
+
+def _drop_author_bio(body: list[str], byline: str, meta: dict[str, Any]) -> list[str]:
+    """A closing "Jane Doe is a senior fellow at ..." describes the author, not the news."""
+    names = [n.strip() for n in re.split(r",| and ", re.sub(r"\s+in\s+[A-Z].*$", "", byline)) if n.strip()]
+    while body and any(re.match(rf"{re.escape(n)} (?:is|was|has|writes|covers)\b", body[-1]) for n in names):
+        meta.setdefault("author_bio", body.pop())
+    return body
 
 
 def clean_body(text: str) -> tuple[str, str | None]:
@@ -299,30 +287,63 @@ def _classify(unit: str) -> str:
     return "headline"
 
 
+def _refine(units: list[str], kinds: list[str]) -> list[str]:
+    """Kinds that depend on neighbours: the line after an "Image caption" label is a caption,
+    and a bare name next to the header date (before the body) is a byline."""
+    kinds = list(kinds)
+    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), len(kinds))
+    for i, unit in enumerate(units):
+        if CAPTION_LABEL.match(unit) and i + 1 < len(units) and len(units[i + 1].split()) <= 30:
+            kinds[i] = "caption"
+            if kinds[i + 1] in ("headline", "prose", "nav", "credit"):
+                kinds[i + 1] = "caption"
+        near_date = any(k in ("date", "field") for k in kinds[max(i - 1, 0) : i + 2])
+        if i < first_prose and kinds[i] in ("headline", "nav") and near_date and _bare_name(unit):
+            earlier = [j for j in range(i) if kinds[j] == "headline" and len(units[j].split()) >= 4]
+            kinds[i] = "byline" if earlier else kinds[i]
+    return kinds
+
+
+def _bare_name(unit: str) -> bool:
+    """A line such as "Jan de Vries" or "Shaun Walker in Moscow": a name and at most a place."""
+    words = re.sub(r"\s+in\s+[A-Z][\w'-]+(?: [A-Z][\w'-]+)?$", "", unit).split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+
+
 def _nav_like(unit: str) -> bool:
     """Menus and breadcrumbs flattened onto one line: several separators, no sentence."""
     return len(re.findall(r"\s[|•·>»/]\s|\s\u203a\s", unit)) >= 2
 
 
 def _anchor(units: list[str], kinds: list[str]) -> int | None:
-    """The first substantial paragraph: where the header certainly ends."""
+    """The first substantial paragraph: where the header certainly ends. A sentence followed
+    by a byline or date before any more prose is a standfirst, not the body."""
     prose = [i for i, kind in enumerate(kinds) if kind == "prose"]
     strong = [i for i in prose if len(units[i].split()) >= 15]
+    for i in strong:
+        following = [k for k in kinds[i + 1 : i + 5] if k not in ("boiler", "nav", "caption")]
+        if not following or following[0] not in _HEADER:
+            return i
     return (strong or prose or [None])[0]
 
 
 def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
     """The headline before the body: a repeated line wins, then one followed by a byline or date."""
-    counts = Counter(_fold(_split_site(u)[0]) for u in units)
+    bare = {_fold(u) for u in units}
+    counts = Counter(_fold(_split_site(u, bare)[0]) for u in units)
+    body_words = set(_fold(" ".join(units[anchor : anchor + 8])).split())
     best: tuple[float, int] | None = None
     for i in range(anchor):
         words = len(units[i].split())
-        if kinds[i] != "headline" or not 3 <= words <= 30:
+        question = kinds[i] == "prose" and units[i].endswith(("?", "!")) and words <= 15
+        if not (kinds[i] == "headline" or question) or not 3 <= words <= 30:
             continue
-        score = 2.0 * (counts[_fold(_split_site(units[i])[0])] > 1)
+        score = 2.0 * (counts[_fold(_split_site(units[i], bare)[0])] > 1)
         score += _header_follows(units, kinds, i, anchor) - (words > 16)
         score += words >= 5
         score += bool(re.search(r"\b[a-z]{2,}", units[i]))  # sentence case or function words
+        content = [w for w in _fold(_split_site(units[i], bare)[0]).split() if len(w) >= 4]
+        score += sum(w in body_words for w in content) / max(len(content), 1)  # a headline sums up
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
@@ -330,12 +351,17 @@ def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
 
 def _header_follows(units: list[str], kinds: list[str], i: int, anchor: int) -> float:
     """How strongly the lines after ``i`` look like a headline's byline/date (or a longer dek then one)."""
-    after = kinds[i + 1 : anchor + 1]
-    if after[:1] and after[0] in ("field", "date"):
-        return 1.5
-    if after[1:2] and after[1] in ("field", "date") and len(units[i + 1]) > len(units[i]):
-        return 1.5
-    return 0.5 if any(k in ("field", "date") for k in after[:4]) else 0.0
+    after, words = kinds[i + 1 : anchor + 1], [len(u.split()) for u in units]
+    if after[:1] and after[0] in _HEADER:
+        # Two headline-like lines then a byline: title + standfirst, or tagline + title. Neither
+        # order is safe to assume, so both score the same and overlap with the body decides.
+        pair = i > 0 and kinds[i - 1] == "headline" and words[i - 1] >= 3
+        if pair and words[i] >= max(12, 1.5 * words[i - 1]):
+            return 1.0  # much longer than the headline above it: a standfirst
+        return 1.5 if pair else 2.0
+    if after[1:2] and after[1] in _HEADER and kinds[i + 1] in ("headline", "prose"):
+        return 1.5 if words[i + 1] >= 3 else 0.5
+    return 0.5 if any(k in _HEADER for k in after[:4]) else 0.0
 
 
 def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
@@ -348,6 +374,7 @@ def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
 
 
 # A credit line ends an article, so prose after one needs real weight to be taken as body.
+_HEADER = ("field", "date", "byline")
 _SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": -10.0}
 
 
@@ -388,8 +415,11 @@ def _select(units: list[str], kinds: list[str], teasers: set[int], start: int, e
     """Prose between start and end, plus lone subheadings inside it; duplicates dropped."""
     kept: list[int] = []
     seen: set[str] = set()
+    prose = [_fold(units[i]) for i in range(start, end + 1) if kinds[i] == "prose"]
     for i in range(start, end + 1):
-        if i in teasers:
+        folded = _fold(units[i])
+        pull_quote = len(folded.split()) >= 5 and any(folded in p and folded != p for p in prose)
+        if i in teasers or pull_quote:
             continue
         lone_heading = (
             kinds[i] == "headline"
@@ -399,9 +429,9 @@ def _select(units: list[str], kinds: list[str], teasers: set[int], start: int, e
             and i + 1 <= end
             and kinds[i + 1] == "prose"
         )
-        if (kinds[i] == "prose" or lone_heading) and _fold(units[i]) not in seen:
+        if (kinds[i] == "prose" or lone_heading) and folded not in seen:
             kept.append(i)
-            seen.add(_fold(units[i]))
+            seen.add(folded)
     return kept
 
 
@@ -438,6 +468,9 @@ def _field(part: str) -> dict[str, Any] | None:
     if label in ("by", "written by", "posted by", "author", "authors", "reporter"):
         return _byline(value)
     if label in ("published", "posted", "date", "first published"):
+        by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, _I)
+        if by and parse_stated_date(by["date"]) and _byline(by["name"]):
+            return {**_field(f"{label}: {by['date']}"), **_byline(by["name"])}  # type: ignore[dict-item]
         stated = parse_stated_date(value)
         if stated:
             return {"published": stated, "published_source": f"header:{match.group('label')}"}
@@ -485,7 +518,12 @@ def _byline(value: str) -> dict[str, Any] | None:
 
 
 def _merge(into: dict[str, Any], fields: dict[str, Any]) -> None:
-    """First stated value wins: a header's date is the article's, later ones are others'."""
+    """First stated value wins (later dates belong to other articles), except that a labelled
+    "Published" date beats a bare date line, which is as often the last-modified time."""
+    if into.get("published_source") == "header:date" and fields.get("published_source", "header:date") != (
+        "header:date"
+    ):
+        into.update(published=fields["published"], published_source=fields["published_source"])
     for key, value in fields.items():
         into.setdefault(key, value)
 
@@ -519,11 +557,15 @@ def _dateline(first: str) -> dict[str, Any]:
     return meta
 
 
-def _split_site(title: str) -> tuple[str, str | None]:
-    """``Headline | Outlet`` → (headline, outlet); a bare headline is returned as is."""
-    parts = [p.strip() for p in re.split(r"\s+\|\s+", title)]
+def _split_site(title: str, bare: set[str] | frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """``Headline | Outlet`` → (headline, outlet). A dash suffix is split only when the page
+    also shows the bare headline (``bare`` holds folded lines), since dashes occur in headlines."""
+    parts = re.split(r"\s+\|\s+", title)
     if len(parts) > 1 and len(parts[-1].split()) <= 5 and len(parts[0].split()) >= 3:
         return parts[0], parts[-1]
+    match = re.fullmatch(r"(?P<head>.+)\s+[-\u2013\u2014]\s+(?P<site>[^-\u2013\u2014]+)", title)
+    if match and len(match["site"].split()) <= 5 and _fold(match["head"]) in bare:
+        return match["head"], match["site"]
     return title, None
 
 

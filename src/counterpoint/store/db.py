@@ -117,7 +117,8 @@ class Store:
         except IntegrityError as exc:
             if self.has(article.id):  # another process saved it between our check and our insert
                 return Added(article.id, added=False)
-            raise StoreError(f"{article.source}: nothing saved, the records are inconsistent: {exc.orig}") from exc
+            reason = f"{article.source}: nothing saved, the records are inconsistent: {exc.orig}"
+            raise StoreError(reason) from exc
         return Added(article.id, added=True, near_duplicate_of=twin, score=score)
 
     def add_links(self, links: Iterable[Link]) -> int:
