@@ -32,9 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def corpus(kind: str, copies: int) -> list[tuple[str, str]]:
     if kind == "html":
-        files = sorted((ROOT / "benchmarks/data/html").glob("*.html")) + sorted((ROOT / "samples/html").glob("*.html"))
+        files = sorted((ROOT / "benchmarks/data/html").glob("*.html")) + sorted(
+            (ROOT / "samples/html").glob("*.html")
+        )
     else:
-        files = sorted((ROOT / "benchmarks/data/scrapes").glob("*.txt")) + sorted((ROOT / "samples/text").glob("*.txt"))
+        files = sorted((ROOT / "benchmarks/data/scrapes").glob("*.txt")) + sorted(
+            (ROOT / "samples/text").glob("*.txt")
+        )
         files = [f for f in files if not f.name.endswith(".body.txt")]
     docs = []
     for n in range(copies):
@@ -62,7 +66,11 @@ def stages_html(docs: list[tuple[str, str]], db: str) -> dict[str, float]:
     start = time.perf_counter()
     articles = [html.parse(raw.encode(), name) for name, raw in docs]
     parse = time.perf_counter() - start
-    return {"trafilatura": extractor, "ours (cleaning, metadata)": parse - extractor, **store_stage(articles, db)}
+    return {
+        "trafilatura": extractor,
+        "ours (cleaning, metadata)": parse - extractor,
+        **store_stage(articles, db),
+    }
 
 
 def stages_text(docs: list[tuple[str, str]], db: str) -> dict[str, float]:
@@ -97,10 +105,17 @@ def warc_memory(records: int, folder: Path) -> list[tuple[int, float]]:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for i in range(records):
-            body = pages[i % len(pages)].replace("</article>", f"<p>Record {i} closing line.</p></article>", 1)
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            body = pages[i % len(pages)].replace(
+                "</article>", f"<p>Record {i} closing line.</p></article>", 1
+            )
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
             record = writer.create_warc_record(
-                f"http://bench.example/{i}", "response", payload=io.BytesIO(body.encode()), http_headers=headers
+                f"http://bench.example/{i}",
+                "response",
+                payload=io.BytesIO(body.encode()),
+                http_headers=headers,
             )
             writer.write_record(record)
     print(f"WARC: {records} records, {path.stat().st_size / 1e6:.1f} MB compressed")

@@ -38,6 +38,33 @@ _DATE_META = (
 )
 
 
+# Containers that real sites put inside or beside the article and trafilatura keeps: reader
+# posts, teaser cards, fact boxes, pull quotes, donation and republishing notices.
+_BOILERPLATE_CLASSES = (
+    "recommended",
+    "teaser",
+    "related",
+    "readmore",
+    "read-more",
+    "factbox",
+    "fact-box",
+    "pullquote",
+    "pull-quote",
+    "republish",
+    "donate",
+    "newsletter",
+    "promo",
+    "reader-post",
+    "have-your-say",
+    "comment",
+)
+_PRUNE = " | ".join(
+    f"//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')"
+    f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')]"
+    for token in _BOILERPLATE_CLASSES
+)
+
+
 def parse(
     data: bytes | str,
     source: str,
@@ -55,12 +82,13 @@ def parse(
     if tree is None or (tree.find(".//body") is None and not tree.text_content().strip()):
         raise InputError("malformed markup: no document body")
     doc = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=True
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=True, prune_xpath=_PRUNE
     )
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article text found in the page")
     title = _clean(doc.title)
-    body, credit = clean_body(_paragraphs(doc.text, title, _clean(doc.author)))
+    lead = {title, _clean(doc.description)} - {None}
+    body, credit = clean_body(_paragraphs(doc.text, lead, _clean(doc.author)))
     if not body.strip():
         raise InputError("no article text left after removing boilerplate")
     page_url = _canonical_url(tree) or url
@@ -86,13 +114,22 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _paragraphs(text: str, title: str | None, byline: str | None) -> str:
-    """One blank line between blocks, without the headline or byline trafilatura keeps at the top."""
+def _paragraphs(text: str, lead: set[str], byline: str | None) -> str:
+    """One blank line between blocks, without the headline, standfirst or byline kept at the top,
+    and without pull quotes, which repeat a sentence of another paragraph."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    while lines and (lines[0] == title or (byline and lines[0].removeprefix("By ").strip() == byline)):
+    while lines and (lines[0] in lead or (byline and lines[0].removeprefix("By ").strip() == byline)):
         lines.pop(0)
-    return "\n\n".join(lines)
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        bare = line.strip('"\u201c\u201d ')
+        repeated = len(bare) >= 40 and any(
+            bare in other for j, other in enumerate(lines) if j != i and other != line
+        )
+        if line not in kept and not repeated:
+            kept.append(line)
+    return "\n\n".join(kept)
 
 
 def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
