@@ -258,3 +258,7 @@ def search(
             (record["published"] or "-")[:10], record["outlet"] or "-", record["title"] or "-", record["id"]
         )
     out.print(grid)
+
+
+# Cross-checking commands live beside their stage and register themselves on `app`.
+from counterpoint import cli_crosscheck  # noqa: E402, F401

@@ -7,6 +7,7 @@ invent publication dates, so dates come only from markup that states them.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,29 +41,14 @@ _DATE_META = (
 
 # Containers that real sites put inside or beside the article and trafilatura keeps: reader
 # posts, teaser cards, fact boxes, pull quotes, donation and republishing notices.
-_BOILERPLATE_CLASSES = (
-    "recommended",
-    "teaser",
-    "related",
-    "readmore",
-    "read-more",
-    "factbox",
-    "fact-box",
-    "pullquote",
-    "pull-quote",
-    "republish",
-    "donate",
-    "newsletter",
-    "promo",
-    "reader-post",
-    "have-your-say",
-    "comment",
+_BOILERPLATE = re.compile(
+    r"recommended|teaser|related|read-?more|fact-?box|pull-?quote|republish|donate|newsletter|promo"
+    r"|reader-post|have-your-say|comment",
+    re.IGNORECASE,
 )
-_PRUNE = " | ".join(
-    f"//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')"
-    f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')]"
-    for token in _BOILERPLATE_CLASSES
-)
+
+
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def parse(
@@ -76,13 +62,18 @@ def parse(
     """One HTML page as an article; `url` is where it was fetched from, `meta` what the container knew."""
     markup = data if isinstance(data, str) else to_text(data, charset)
     try:
-        tree = lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"))
+        # Already decoded: the parser must not re-read a <meta charset> that may be wrong.
+        tree = lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"), parser=_UTF8)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"malformed markup: {exc}") from exc
     if tree is None or (tree.find(".//body") is None and not tree.text_content().strip()):
         raise InputError("malformed markup: no document body")
+    page_url = _canonical_url(tree) or url
+    published, published_source = _published(tree, page_url)
+    language, site_name, publisher = _language(tree), _site_name(tree), _json_ld_publisher(tree)
+    _prune(tree)
     doc = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=True, prune_xpath=_PRUNE
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article text found in the page")
@@ -91,22 +82,34 @@ def parse(
     body, credit = clean_body(_paragraphs(doc.text, lead, _clean(doc.author)))
     if not body.strip():
         raise InputError("no article text left after removing boilerplate")
-    page_url = _canonical_url(tree) or url
-    published, published_source = _published(tree, markup, page_url)
     return Article.create(
         source=source,
         text=body,
         format="html",
         url=page_url,
         title=title,
-        outlet=_site_name(tree) or _json_ld_publisher(tree) or _clean(doc.sitename) or _host(page_url),
+        outlet=site_name or publisher or _clean(doc.sitename) or _host(page_url),
         byline=_clean(doc.author),
         published=published,
         published_source=published_source,
         credit=credit,
-        language=_language(tree),
+        language=language,
         meta=_extra(doc, url) | {k: v for k, v in (meta or {}).items() if v},
     )
+
+
+def _prune(tree: lxml.html.HtmlElement) -> None:
+    """Drop boilerplate containers by class or id, once, before trafilatura reads the tree."""
+    doomed = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("html", "body", "article", "main")
+        and _BOILERPLATE.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _clean(value: str | None) -> str | None:
@@ -169,7 +172,7 @@ def _json_ld_publisher(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _published(tree: lxml.html.HtmlElement, markup: str, url: str | None) -> tuple[str | None, str | None]:
+def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, str | None]:
     """The stated publication date and where it was stated; never a date from running text."""
     for item in _json_ld(tree):
         value = item.get("datePublished")
@@ -185,7 +188,7 @@ def _published(tree: lxml.html.HtmlElement, markup: str, url: str | None) -> tup
     for value in tree.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime"):
         if date := parse_stated_date(value):
             return date, "html:time"
-    found = htmldate.find_date(markup, url=url, extensive_search=False, original_date=True)
+    found = htmldate.find_date(tree, url=url, extensive_search=False, original_date=True)
     if found:
         return found, "htmldate"
     return None, None

@@ -1,0 +1,1 @@
+"""Cross-checking commands (relate, link, check, who), registered on the main `app`."""
