@@ -80,7 +80,7 @@ _DATE_PATTERNS = [
     re.compile(
         r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
         r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-        r"\s?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
+        r"\s?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)",
         re.I,
     ),
     re.compile(r"(?<![\d.])(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})(?![\d.])"),
@@ -135,7 +135,7 @@ def _find_dates(text: str, day_first: bool) -> tuple[date, tuple[int, int]] | No
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
-            day = _build(match, text, day_first)
+            day = _build(match, day_first)
             if day is None:
                 return None  # an impossible or unsettled date: refuse rather than skip it
             hits.append((day, match.span()))
@@ -145,7 +145,7 @@ def _find_dates(text: str, day_first: bool) -> tuple[date, tuple[int, int]] | No
     return hits[0]
 
 
-def _build(match: re.Match[str], text: str, day_first: bool) -> date | None:
+def _build(match: re.Match[str], day_first: bool) -> date | None:
     """A date (or, for ISO with a time, a datetime) from one pattern match, if it exists."""
     groups = match.groupdict()
     year = int(groups["year"])

@@ -18,20 +18,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from counterpoint.errors import InputError
 from counterpoint.ingest.dates import FIXED_ZONES, MONTHS, REGION_ZONES, WEEKDAYS, parse_stated_date
 from counterpoint.records import Article
 
-AGENCIES = (
-    r"Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax|Xinhua|dpa|EFE|ANSA|UNIAN|"
-    r"Bloomberg|EPA|Getty Images|Anadolu(?: Agency)?|Sputnik|UPI|PA|Al Jazeera|BBC|CNN"
-)
+# News agencies credited on wire copy, and (AGENCIES) everyone credited on photos. Word-bounded,
+# so "AP" never matches inside "Japan" or "PA" inside "party".
 WIRES = (
-    r"Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax(?:-Ukraine)?|Ukrinform|Xinhua|"
-    r"dpa|EFE|ANSA|UNIAN|UPI|Kyodo|Yonhap|PTI|Anadolu(?: Agency)?"
+    r"\b(?:Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax(?:-Ukraine)?|Ukrinform|"
+    r"Xinhua|dpa|EFE|ANSA|UNIAN|UPI|Kyodo|Yonhap|PTI|Anadolu(?: Agency)?)\b"
 )
+AGENCIES = rf"(?:{WIRES}|\b(?:Bloomberg|EPA|Getty Images|Sputnik|PA|Al Jazeera|BBC|CNN|Shutterstock)\b)"
 _I = re.IGNORECASE
 # Whole lines a page wraps around every article.
 BOILER = re.compile(
@@ -43,17 +42,19 @@ BOILER = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion|"
     r"more on this|explainer)\s*:\s*\S|"
     r"^(?:click|tap) (?:here|to)\b|^sign up\b|^subscribe to\b|^get (?:our|the) \w+ newsletter|"
-    r"newsletter\b.*\b(?:sign up|subscribe|inbox|email)|\b(?:sign up|subscribe)\b.*\bnewsletter|"
+    r"\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:inbox|sign up)\b|"
     r"\bwe use cookies\b|\bthis (?:site|website) uses cookies\b|\baccept (?:all )?cookies\b|"
     r"\bcookie (?:policy|settings|preferences)\b|^privacy policy\b|^terms of (?:use|service)\b|"
     r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b|"
     r"^follow (?:us|@|\w+ on)\b|^like us on\b|^join (?:us|our)\b.*\b(?:telegram|facebook|twitter|channel)\b|"
     r"^download (?:our|the) app\b|^for (?:more|the latest|full) (?:coverage|news|updates|stories)\b|"
     r"^(?:comments are closed|leave a (?:comment|reply)|be the first to comment|report an error|"
-    r"have a (?:news )?tip|send us your|you (?:might|may) also like|we welcome your comments)\b|"
+    r"have a (?:news )?tip|send us your|you (?:might|may) also like|we welcome (?:your )?comments)\b|"
+    r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
+    r"^editor'?s note:.*\b(?:updated|corrected|correction|amended)\b|"
     r"^\d+ (?:comments?|shares?|views?)$|^(?:continue reading|(?:story|article) continues)\b|"
-    r"\bsupport (?:independent|our) journalism\b|\bbecome a (?:member|subscriber|supporter|patron)\b|"
-    r"^donate\b|^the views expressed\b|\bdo not necessarily reflect the\b|"
+    r"\bsupport (?:independent|our) journalism\s*[.!:]|^become a (?:member|subscriber|supporter|patron)\b|"
+    r"^donate\b|^the views expressed\b|\bdo not necessarily reflect the (?:views|opinions?|editorial)\b|"
     r"^(?:facebook|twitter|x|whatsapp|telegram|linkedin|vk)\s*:",
     _I,
 )
@@ -69,7 +70,8 @@ TERMINATOR = re.compile(
     r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|"
     r"trending(?: now| stories)?|"
     r"popular(?: now| stories)?|top stories|latest(?: news| stories)?|recommended(?: for you| stories)?|"
-    r"you (?:might|may) also like|editor'?s picks|what to read next|also in [\w ]{1,30}|"
+    r"you (?:might|may) also like|editor'?s picks|[\w ]{1,20} recommends|what to read next|"
+    r"also in [\w ]{1,30}|"
     r"comments?(?: \(\d+\))?|\d+ comments?|discussion|join the (?:discussion|conversation)|"
     r"leave a (?:comment|reply)|share this (?:article|story)|tags|topics|in other news|elsewhere on [\w .]+|"
     r"from (?:around )?the web|more (?:in|from) (?:this|the) section)\s*:?$",
@@ -78,20 +80,24 @@ TERMINATOR = re.compile(
 CAPTION = re.compile(
     rf"\((?:{AGENCIES})[^()]*(?:photo|/)[^()]*\)\s*$|\(photo:[^()]*\)\s*$|"
     rf"\[[^\[\]]*(?:{AGENCIES})[^\[\]]*\]\s*$|"
-    r"^(?:photo|photograph|picture|image|pic|foto)s?(?: credit)?\s*(?::|©|by\b)|"
+    r"^(?:photo|photograph|picture|image|pic|foto)s?(?: credit)?\s*(?::|©)|"
+    r"^(?:photo|photograph|picture)s? by (?-i:[A-Z])[^.]{0,60}$|"
     r"^(?:image|media|video) (?:copyright|caption|source)\b|^caption\s*:|"
     rf"(?:^|\s)(?:photo|photograph|picture|image)\s*(?:by|:|©)\s*[^.]{{0,60}}(?:{AGENCIES})\.?\s*$|"
-    rf"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\s?/\s?(?:{AGENCIES})(?:\s?/\s?\w+)?\.?\s*$|^(?:{AGENCIES})$",
+    rf"\b(?-i:[A-Z])[\w.'-]+(?: (?-i:[A-Z])[\w.'-]+){{0,3}}\s?/\s?(?:{AGENCIES})(?:\s?/\s?\w+)?\.?\s*$|"
+    rf"^(?:{AGENCIES})$",
     _I,
 )
 CAPTION_LABEL = re.compile(r"^(?:image|media|video) (?:caption|copyright|source)$", _I)
 CREDIT = re.compile(
     r"^sources?\s*:\s*(?P<source>.{2,80})$|"
-    r"^.{0,40}\b(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)\.?$|"
+    r"^(?-i:[A-Z])[\w'-]*(?: [\w'-]+){0,3}\s+(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)"
+    r"\.?$|"
     rf"^[-\u2013—]?\s*\(?(?:{WIRES})\)?\.?$|"
-    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from)\b"
-    r".{0,200}$|"
-    r"^this (?:article|story|report) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.{0,120}$|"
+    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from) "
+    rf"(?:(?-i:[A-Z])|{WIRES}).{{0,200}}$|"
+    r"^this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$|"
+    r"^this (?:article|story) appeared (?:first |originally )?(?:on|in)\b.{0,120}$|"
     r"^.{0,160}\bcontributed to this (?:report|story|article)\.?$",
     _I,
 )
@@ -108,21 +114,35 @@ _UNLABELLED = {
 }  # fmt: skip
 _FIELD_SPLIT = re.compile(
     r"\s*(?:\s\|\s|\s[•·]\s|\s/\s|\t| {2,})\s*|"
-    r"\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
+    r"(?<!\d)\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
 )
+_FIELD_SPLIT_DASH = re.compile(_FIELD_SPLIT.pattern + r"|\s[\u2013\u2014]\s")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
     r"(?:,\s*(?P<date>[\w ,.]{3,30}?))?\s*(?:\((?P<agency>[A-Za-z .-]{2,30})\)\s*)?[-\u2013—]{1,2}\s"
 )
 _TERMINAL = re.compile(r"[.!?…;:]['\"”\u2019»)\]]*$")
-_QUOTE_END = re.compile(r"[.!?,…]?['\"”\u2019»]$")
+_QUOTE_END = re.compile(r"[.!?,…]['\"”\u2019»]$")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NAME_PARTICLES = {"and", "de", "van", "von", "der", "la", "le", "bin", "al", "el", "of", "da", "du", "&"}
 _DATE_WORDS = re.compile(
-    r"(?<!\w)(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
+    r"(?<!\w)(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{1,2}[:.]\d\d(?::\d\d)?\s?[ap]\.?m\.?|"
+    r"on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
     + "|".join(sorted([*MONTHS, *WEEKDAYS, *FIXED_ZONES, *REGION_ZONES], key=len, reverse=True))
     + r")(?!\w)\.?",
     _I,
 )
+
+
+class Layout(NamedTuple):
+    """Where things are on the page, as unit indices: the body is ``start..end``, and nothing
+    from ``stop`` (a "Related"/"Comments" heading) on belongs to this article."""
+
+    title_at: int | None
+    start: int
+    end: int
+    stop: int
+    teasers: set[int]
 
 
 def parse(data: str, source: str) -> Article:
@@ -131,45 +151,30 @@ def parse(data: str, source: str) -> Article:
     if not units:
         raise InputError("empty input")
     kinds = _refine(units, [_classify(unit) for unit in units])
-    anchor = _anchor(units, kinds)
-    if anchor is None:
-        raise InputError("empty after cleaning: no article paragraphs found")
-    title_at = _find_title(units, kinds, anchor)
-    start = _body_start(kinds, title_at, anchor)
-    stop = next((i for i in range(start, len(units)) if kinds[i] == "terminator"), len(units))
-    teasers = _teasers(units, kinds)
-    end = _body_end(units, kinds, teasers, start, stop)
-    kept = _select(units, kinds, teasers, start, end)
+    page = _layout(units, kinds)
     title, outlet = (
-        _split_site(units[title_at], {_fold(u) for u in units}) if title_at is not None else (None, None)
+        (None, None) if page.title_at is None else _split_site(units[page.title_at], set(map(_fold, units)))
     )
+    kept = _select(units, kinds, page.teasers, page.start, page.end)
     if title and kept and _fold(units[kept[0]]) == _fold(title):
-        kept = kept[1:]
-    # Header fields sit near the title; fields further up or in teaser lists belong to other pages.
-    header = range(max((title_at or 0) - 3, 0), stop)
-    fields: dict[str, Any] = {}
-    for i in (i for i in header if kinds[i] in _HEADER and i not in teasers):
-        _merge(fields, {"byline": units[i]} if kinds[i] == "byline" else _fields(units[i]) or {})
-    credits = [fields.pop("credit")] if "credit" in fields else []
-    credits += [
-        _credit(units[i])
-        for i in range(start, stop)
-        if kinds[i] == "credit" and (i > end or not re.fullmatch(rf"\W*(?:{WIRES})\W*", units[i]))
-    ]
+        kept = kept[1:]  # the headline repeated as the body's first line
     body_units = [units[i] for i in kept]
+    fields, credits = _header_fields(units, kinds, page)
     meta = {k: v for k, v in fields.items() if k not in ("byline", "published", "published_source")}
     if fields.get("byline"):
         body_units = _drop_author_bio(body_units, fields["byline"], meta)
     if body_units:
         body_units[-1], trailing = _trailing_agency(body_units[-1])
         credits += [trailing] if trailing else []
+        meta.update(_dateline(body_units[0]))
     body = "\n\n".join(body_units).strip()
     if not body:
         raise InputError("empty after cleaning")
-    meta.update(_dateline(body_units[0]))
     if "published" not in fields and meta.get("dateline_date"):
         fields.update(published=meta["dateline_date"], published_source="dateline")
-    dek = [units[i] for i in range((title_at or -1) + 1, start) if kinds[i] in ("headline", "prose")]
+    dek = [
+        units[i] for i in range((page.title_at or -1) + 1, page.start) if kinds[i] in ("headline", "prose")
+    ]
     dek = [d for d in dek if _fold(d) != _fold(title or "") and len(d.split()) >= 8]
     if dek:
         meta["summary"] = dek[0]
@@ -185,6 +190,35 @@ def parse(data: str, source: str) -> Article:
         credit="; ".join(dict.fromkeys(c for c in credits if c)) or None,
         meta=meta,
     )
+
+
+def _layout(units: list[str], kinds: list[str]) -> Layout:
+    """Anchor on the first real paragraph, then find the title above it and the body's extent."""
+    anchor = _anchor(units, kinds)
+    if anchor is None:
+        raise InputError("empty after cleaning: no article paragraphs found")
+    title_at = _find_title(units, kinds, anchor)
+    start = _body_start(kinds, title_at, anchor)
+    stop = next((i for i in range(start, len(units)) if kinds[i] == "terminator"), len(units))
+    teasers = _teasers(units, kinds, start)
+    return Layout(title_at, start, _body_end(units, kinds, teasers, start, stop), stop, teasers)
+
+
+def _header_fields(units: list[str], kinds: list[str], page: Layout) -> tuple[dict[str, Any], list[str]]:
+    """Fields stated near the title or in the body, and the article's credit lines. Fields further
+    up, bare dates after the header, and anything in a teaser list belong to other articles."""
+    fields: dict[str, Any] = {}
+    for i in range(max((page.title_at or 0) - 3, 0), page.stop):
+        if kinds[i] in _HEADER and i not in page.teasers and (i < page.start or kinds[i] != "date"):
+            _merge(fields, {"byline": units[i]} if kinds[i] == "byline" else _fields(units[i]) or {})
+    credits = [fields.pop("credit")] if "credit" in fields else []
+    for i in range(max((page.title_at or 0) - 3, 0), len(units)):
+        # A full credit line ("... and wire services") is this article's wherever the page puts it,
+        # even below the Related list; a bare "Reuters" is only between the body and that list.
+        bare = re.fullmatch(rf"\W*{WIRES}\W*", units[i])
+        if kinds[i] == "credit" and (not bare or page.end < i < page.stop) and i not in page.teasers:
+            credits.append(_credit(units[i]))
+    return fields, credits
 
 
 def _drop_author_bio(body: list[str], byline: str, meta: dict[str, Any]) -> list[str]:
@@ -203,20 +237,15 @@ def clean_body(text: str) -> tuple[str, str | None]:
     alone never remove a paragraph here, because the HTML extractor already chose the body.
     """
     units = _units(text)
-    kinds = [_classify(unit) for unit in units]
+    kinds = _refine(units, [_classify(unit) for unit in units])
     kept: list[str] = []
     credits: list[str] = []
     in_widget = False
     for unit, kind in zip(units, kinds, strict=True):
-        if kind == "terminator":
-            in_widget = True
-            continue
-        if in_widget and (kind != "prose" or len(unit.split()) < 25):
-            continue
-        in_widget = False
+        in_widget = kind == "terminator" or (in_widget and kind != "prose")
         if kind == "credit":
             credits.append(_credit(unit))
-        elif kind not in ("boiler", "caption", "field", "date"):
+        elif not in_widget and kind not in ("boiler", "caption", "field", "date", "byline"):
             kept.append(unit)
     if kept:
         kept[-1], trailing = _trailing_agency(kept[-1])
@@ -242,24 +271,29 @@ def _units(text: str) -> list[str]:
 
 
 def _hard_wrapped(blocks: list[list[str]]) -> bool:
-    """Text wrapped at a fixed width (email, terminal copy) has most inner lines near that width."""
+    """Text wrapped at a fixed width (email, terminal copy): most inner lines are near that width
+    and stop mid-sentence. Scraped pages put each paragraph on one long line instead."""
     inner = [line for block in blocks for line in block[:-1]]
     width = max((len(line) for block in blocks for line in block), default=0)
     if len(inner) < 4 or width > 100:
         return False
-    near = sum(len(line) >= 0.7 * width for line in inner)
-    return near >= 0.7 * len(inner)
+    near = [line for line in inner if len(line) >= 0.7 * width]
+    open_ended = [line for line in near if not _TERMINAL.search(line)]
+    return len(near) >= 0.7 * len(inner) and len(open_ended) >= 0.5 * len(near)
 
 
 def _rejoin(block: list[str]) -> list[str]:
-    """Join a wrapped block's lines, but keep short standalone lines (headings, fields) apart."""
+    """Join a wrapped block's lines. A line stays apart after a short line (a paragraph's end, a
+    heading, a field) or after a line that ends a sentence."""
     width = max(len(line) for line in block)
     out: list[str] = []
+    previous = ""
     for line in block:
-        if out and len(out[-1].rsplit("\n", 1)[-1]) >= 0.6 * width and out[-1][-1] not in ":":
+        if out and len(previous) >= 0.6 * width and not _TERMINAL.search(previous):
             out[-1] += " " + line
         else:
             out.append(line)
+        previous = line
     return out
 
 
@@ -272,15 +306,17 @@ def _classify(unit: str) -> str:
         return "credit"
     if len(words) <= 40 and CAPTION.search(unit):
         return "caption"
-    if _fields(unit) is not None:
-        return "field"
-    if len(words) <= 30 and BOILER.search(unit):
+    fields = _fields(unit)
+    if fields is not None:
+        return "date" if fields.get("published_source") == "header:date" and len(fields) == 2 else "field"
+    if len(words) <= 40 and BOILER.search(unit):
         return "boiler"
     if all(w.strip(".,:;|()[]•·-").lower() in SOCIAL or w.strip("()[]").isdigit() for w in words):
         return "boiler"
-    if len(words) <= 12 and parse_stated_date(unit) and not _DATE_WORDS.sub("", unit).strip(" ,.|-\u2013—:/"):
-        return "date"
-    if len(words) >= 20 or ((_TERMINAL.search(unit) or _QUOTE_END.search(unit)) and len(words) >= 3):
+    if re.match(r"[•*\u2013—-]\s", unit) and len(words) >= 4:
+        return "prose"  # a bulleted list item in the body
+    core = re.sub(rf"\s*\({WIRES}\)$", "", unit)  # "... he said. (Reuters)" still ends a sentence
+    if len(words) >= 20 or ((_TERMINAL.search(core) or _QUOTE_END.search(core)) and len(words) >= 3):
         return "nav" if _nav_like(unit) else "prose"
     if len(words) <= 2 or _nav_like(unit):
         return "nav"
@@ -291,16 +327,19 @@ def _refine(units: list[str], kinds: list[str]) -> list[str]:
     """Kinds that depend on neighbours: the line after an "Image caption" label is a caption,
     and a bare name next to the header date (before the body) is a byline."""
     kinds = list(kinds)
-    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), len(kinds))
+    # Before the body: after at most one prose line, which may be a standfirst.
+    first_prose = [i for i, k in enumerate(kinds) if k == "prose"][1:2] or [len(kinds)]
     for i, unit in enumerate(units):
         if CAPTION_LABEL.match(unit) and i + 1 < len(units) and len(units[i + 1].split()) <= 30:
             kinds[i] = "caption"
             if kinds[i + 1] in ("headline", "prose", "nav", "credit"):
                 kinds[i + 1] = "caption"
         near_date = any(k in ("date", "field") for k in kinds[max(i - 1, 0) : i + 2])
-        if i < first_prose and kinds[i] in ("headline", "nav") and near_date and _bare_name(unit):
-            earlier = [j for j in range(i) if kinds[j] == "headline" and len(units[j].split()) >= 4]
-            kinds[i] = "byline" if earlier else kinds[i]
+        header_name = (
+            i < first_prose[0] and kinds[i] in ("headline", "nav") and near_date and _bare_name(unit)
+        )
+        if header_name and any(kinds[j] == "headline" and len(units[j].split()) >= 3 for j in range(i)):
+            kinds[i] = "byline"
     return kinds
 
 
@@ -351,7 +390,8 @@ def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
 
 def _header_follows(units: list[str], kinds: list[str], i: int, anchor: int) -> float:
     """How strongly the lines after ``i`` look like a headline's byline/date (or a longer dek then one)."""
-    after, words = kinds[i + 1 : anchor + 1], [len(u.split()) for u in units]
+    after = kinds[i + 1 : anchor + 1]
+    words = {j: len(units[j].split()) for j in range(max(i - 1, 0), min(i + 2, len(units)))}
     if after[:1] and after[0] in _HEADER:
         # Two headline-like lines then a byline: title + standfirst, or tagline + title. Neither
         # order is safe to assume, so both score the same and overlap with the body decides.
@@ -373,8 +413,8 @@ def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
     return start
 
 
-# A credit line ends an article, so prose after one needs real weight to be taken as body.
 _HEADER = ("field", "date", "byline")
+# A credit line ends an article, so prose after one needs real weight to be taken as body.
 _SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": -10.0}
 
 
@@ -396,11 +436,11 @@ def _body_end(units: list[str], kinds: list[str], teasers: set[int], start: int,
     return end
 
 
-def _teasers(units: list[str], kinds: list[str]) -> set[int]:
-    """Lists of other articles: two or more headline-like lines, each followed by at most
-    one short blurb or date. A lone subheading between long paragraphs is not one."""
+def _teasers(units: list[str], kinds: list[str], start: int) -> set[int]:
+    """Lists of other articles after ``start``: two or more headline-like lines, each followed by
+    at most one short blurb or date. A lone subheading between long paragraphs is not one."""
     marked: set[int] = set()
-    heads = [i for i, kind in enumerate(kinds) if kind == "headline"]
+    heads = [i for i, kind in enumerate(kinds) if kind == "headline" and i >= start]
     for a, b in pairwise(heads):
         between = range(a + 1, b)
         gap_ok = all(kinds[j] in ("date", "nav", "boiler", "caption") for j in between) or (
@@ -415,10 +455,12 @@ def _select(units: list[str], kinds: list[str], teasers: set[int], start: int, e
     """Prose between start and end, plus lone subheadings inside it; duplicates dropped."""
     kept: list[int] = []
     seen: set[str] = set()
-    prose = [_fold(units[i]) for i in range(start, end + 1) if kinds[i] == "prose"]
+    folds = {i: _fold(units[i]) for i in range(start, end + 1)}
     for i in range(start, end + 1):
-        folded = _fold(units[i])
-        pull_quote = len(folded.split()) >= 5 and any(folded in p and folded != p for p in prose)
+        folded = folds[i]
+        # A pull quote repeats part of a nearby paragraph.
+        near = (folds[j] for j in range(max(start, i - 6), min(end, i + 6) + 1) if kinds[j] == "prose")
+        pull_quote = 5 <= len(folded.split()) <= 40 and any(folded in p and folded != p for p in near)
         if i in teasers or pull_quote:
             continue
         lone_heading = (
@@ -437,15 +479,28 @@ def _select(units: list[str], kinds: list[str], teasers: set[int], start: int, e
 
 def _fields(unit: str) -> dict[str, Any] | None:
     """Header fields of a line such as ``Published 6-06-2019, 09:29 | Comments: 0``, or None
-    unless every part of the line is a recognised field."""
+    unless every part of the line is a recognised field. Dashes split parts only as a fallback,
+    since "March 17, 2014 - 10:47" is one date."""
     if len(unit.split()) > 25:
         return None
+    return _split_fields(unit, _FIELD_SPLIT) or _split_fields(unit, _FIELD_SPLIT_DASH)
+
+
+def _split_fields(unit: str, splitter: re.Pattern[str]) -> dict[str, Any] | None:
     found: dict[str, Any] = {}
-    for part in (p for p in _FIELD_SPLIT.split(unit) if p and p.strip(" |•·")):
-        parsed = _field(part.strip(" |•·"))
-        if parsed is None:
+    loose: list[str] = []
+    for part in (p.strip(" |•·") for p in splitter.split(unit) if p and p.strip(" |•·")):
+        parsed = _field(part)
+        if parsed is None and (_bare_name(part) or re.fullmatch(r"[A-Z][\w-]+", part)):
+            loose.append(part)  # "Jane Doe | 17 March 2014", "Mar. 25, 2014 | Ukraine"
+        elif parsed is None:
             return None
-        _merge(found, parsed)
+        else:
+            _merge(found, parsed)
+    if loose and "published" not in found:
+        return None
+    for part in loose:
+        _merge(found, {"byline": part} if _bare_name(part) else {"section": part})
     return found or None
 
 
@@ -469,11 +524,10 @@ def _field(part: str) -> dict[str, Any] | None:
         return _byline(value)
     if label in ("published", "posted", "date", "first published"):
         by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, _I)
-        if by and parse_stated_date(by["date"]) and _byline(by["name"]):
-            return {**_field(f"{label}: {by['date']}"), **_byline(by["name"])}  # type: ignore[dict-item]
-        stated = parse_stated_date(value)
+        name = _byline(by["name"]) if by else None
+        stated = parse_stated_date(by["date"] if by and name else value)
         if stated:
-            return {"published": stated, "published_source": f"header:{match.group('label')}"}
+            return {"published": stated, "published_source": f"header:{match.group('label')}", **(name or {})}
         return {} if _vague_value(value, colon) and label != "date" else None
     if label in ("updated", "last updated", "modified", "last modified"):
         if not parse_stated_date(value) and not _vague_value(value, colon):
@@ -501,7 +555,9 @@ def _vague_value(value: str, colon: bool) -> bool:
 def _byline(value: str) -> dict[str, Any] | None:
     """A name list after "By"/"Author:"; a sentence starting with "By" is not one."""
     value = value.strip(" ,|")
-    dated = re.match(r"^(?P<name>.+?)\s*(?:,|\bon\b|\|)\s*(?P<date>.*\d{4}.*)$", value)
+    dated = re.match(
+        rf"^(?P<name>.+?)\s*(?:,|\bon\b|\||\s(?=(?:{_MONTH_NAMES})\b))\s*(?P<date>.*\d{{4}}.*)$", value, _I
+    )
     out: dict[str, Any] = {}
     if dated and parse_stated_date(dated.group("date")):
         out = {"published": parse_stated_date(dated.group("date")), "published_source": "header:byline"}
@@ -520,10 +576,9 @@ def _byline(value: str) -> dict[str, Any] | None:
 def _merge(into: dict[str, Any], fields: dict[str, Any]) -> None:
     """First stated value wins (later dates belong to other articles), except that a labelled
     "Published" date beats a bare date line, which is as often the last-modified time."""
-    if into.get("published_source") == "header:date" and fields.get("published_source", "header:date") != (
-        "header:date"
-    ):
-        into.update(published=fields["published"], published_source=fields["published_source"])
+    labelled = fields.get("published_source", "header:date") != "header:date"
+    if labelled and into.get("published_source") == "header:date":
+        del into["published"], into["published_source"]
     for key, value in fields.items():
         into.setdefault(key, value)
 
@@ -537,7 +592,7 @@ def _credit(unit: str) -> str:
 
 def _trailing_agency(unit: str) -> tuple[str, str | None]:
     """A final paragraph ending in "(Reuters)" or "— AFP" keeps its text and gives up the credit."""
-    match = re.search(rf"\s+(?:\((?P<a>{AGENCIES})\)|[\u2013—]\s?(?P<b>{AGENCIES}))\s*$", unit)
+    match = re.search(rf"\s+(?:\((?P<a>{WIRES})\)|[\u2013—]\s?(?P<b>{WIRES}))\s*$", unit)
     if not match or not _TERMINAL.search(unit[: match.start()]):
         return unit, None
     return unit[: match.start()], match.group("a") or match.group("b")
