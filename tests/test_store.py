@@ -170,3 +170,10 @@ def test_reopening_a_store_keeps_its_rows(db_url: str) -> None:
 def test_an_unreachable_store_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         Store("postgresql://nobody:wrong@127.0.0.1:1/none")
+
+
+def test_full_text_search_over_statements(store: Store) -> None:
+    a = article()
+    said = statement(a, 101, 255, speaker="John Kerry")
+    store.add(a, [said, statement(a, 0, 50)])
+    assert [r["id"] for r in store.search("Kerry recognise", table="statements")] == [said.id]

@@ -151,9 +151,7 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
     processes: Annotated[int, typer.Option(help="Worker processes for spaCy.")] = 1,
-    claims: Annotated[
-        bool, typer.Option("--claims/--no-claims", help="Include unattributed claims.")
-    ] = True,
+    claims: Annotated[bool, typer.Option("--claims/--no-claims", help="Include unattributed claims.")] = True,
 ) -> None:
     """Print the statements in raw text files: quotes, reported speech, claims, with speakers and offsets.
 
@@ -241,16 +239,25 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in titles and article text.")],
     limit: Annotated[int, typer.Option(help="At most this many articles.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+    statements: Annotated[
+        bool, typer.Option("--statements", help="Search statements (speaker and words) instead of articles.")
+    ] = False,
 ) -> None:
-    """Full-text search over the stored articles, best match first.
+    """Full-text search over the stored articles or statements, best match first.
 
-    Example: `counterpoint search "Crimea referendum"`
+    Example: `counterpoint search "Crimea referendum"` or `counterpoint search --statements "Kerry recognise"`
     """
     with _open() as store:
-        found = store.search(query, limit)
+        found = store.search(query, limit, table="statements" if statements else "articles")
     if as_json:
         for record in found:
             out.print_json(json.dumps(record))
+        return
+    if statements:
+        grid = Table("speaker", "kind", "text", "article")
+        for record in found:
+            grid.add_row(record["speaker"] or "-", record["kind"], record["text"][:120], record["article_id"])
+        out.print(grid)
         return
     grid = Table("published", "outlet", "title", "id")
     for record in found:

@@ -179,10 +179,14 @@ class Store:
         for row in self._stream(query):
             yield _article_record(row)
 
-    def statements(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+    def statements(
+        self, article_id: str | None = None, ids: Iterable[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
         query = select(StatementRow.__table__).order_by(StatementRow.seq)
         if article_id is not None:
             query = query.where(StatementRow.article_id == article_id)
+        if ids is not None:
+            query = query.where(StatementRow.id.in_(list(ids)))
         for row in self._stream(query):
             yield _statement_record(row)
 
@@ -211,33 +215,36 @@ class Store:
         for row in self._stream(select(FailureRow.__table__).order_by(FailureRow.id)):
             yield {"source": row.source, "reason": row.reason, "at": row.at}
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles whose title or text match `query`, best first (FTS5 or tsvector)."""
-        if not _words(query):
+    def search(self, query: str, limit: int = 20, table: str = "articles") -> list[dict[str, Any]]:
+        """Articles (title, text) or statements (speaker, text) matching every word, best first."""
+        if table not in _FULL_TEXT or not _words(query):
             return []
+        if self.dialect == "sqlite":
+            sql = (
+                f"SELECT t.id FROM {table}_fts f JOIN {table} t ON t.seq = f.rowid "
+                f"WHERE {table}_fts MATCH :q ORDER BY f.rank LIMIT :n"
+            )
+            terms = " ".join(f'"{word}"' for word in _words(query))
+        else:
+            sql = (
+                f"SELECT id FROM {table} WHERE search @@ plainto_tsquery('english', :q) "
+                "ORDER BY ts_rank(search, plainto_tsquery('english', :q)) DESC LIMIT :n"
+            )
+            terms = " ".join(_words(query))
         with self.engine.connect() as conn:
-            if self.dialect == "sqlite":
-                ids = conn.scalars(
-                    text(
-                        "SELECT a.id FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
-                        "WHERE articles_fts MATCH :q ORDER BY f.rank LIMIT :n"
-                    ),
-                    {"q": " ".join(f'"{word}"' for word in _words(query)), "n": limit},
-                ).all()
-            else:
-                ids = conn.scalars(
-                    text(
-                        "SELECT id FROM articles WHERE search @@ plainto_tsquery('english', :q) "
-                        "ORDER BY ts_rank(search, plainto_tsquery('english', :q)) DESC LIMIT :n"
-                    ),
-                    {"q": " ".join(_words(query)), "n": limit},
-                ).all()
-        found = {record["id"]: record for record in self.articles(ids)}
+            ids = conn.scalars(text(sql), {"q": terms, "n": limit}).all()
+        found = {record["id"]: record for record in _FULL_TEXT[table](self, ids)}
         return [found[i] for i in ids]
 
     def _stream(self, query: Any) -> Iterator[Any]:
         with self.engine.connect() as conn:
             yield from conn.execution_options(yield_per=500).execute(query)
+
+
+_FULL_TEXT = {
+    "articles": lambda store, ids: store.articles(ids),
+    "statements": lambda store, ids: store.statements(ids=ids),
+}
 
 
 def _engine(url: str) -> Engine:
