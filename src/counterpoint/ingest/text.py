@@ -21,117 +21,28 @@ from itertools import pairwise
 from typing import Any, NamedTuple
 
 from counterpoint.errors import InputError
-from counterpoint.ingest.dates import FIXED_ZONES, MONTHS, REGION_ZONES, WEEKDAYS, parse_stated_date
+from counterpoint.ingest.boilerplate import (
+    BOILER,
+    CAPTION,
+    CAPTION_LABEL,
+    CREDIT,
+    DATE_WORDS,
+    DATELINE,
+    FIELD,
+    FIELD_SPLIT,
+    FIELD_SPLIT_DASH,
+    IGNORE_CASE,
+    MONTH_NAMES,
+    NAME_PARTICLES,
+    QUOTE_END,
+    SOCIAL,
+    TERMINAL,
+    TERMINATOR,
+    UNLABELLED,
+    WIRES,
+)
+from counterpoint.ingest.dates import parse_stated_date
 from counterpoint.records import Article
-
-# News agencies credited on wire copy, and (AGENCIES) everyone credited on photos. Word-bounded,
-# so "AP" never matches inside "Japan" or "PA" inside "party".
-WIRES = (
-    r"\b(?:Reuters|AFP|AP|Associated Press|TASS|ITAR-TASS|RIA Novosti|Interfax(?:-Ukraine)?|Ukrinform|"
-    r"Xinhua|dpa|EFE|ANSA|UNIAN|UPI|Kyodo|Yonhap|PTI|Anadolu(?: Agency)?)\b"
-)
-AGENCIES = rf"(?:{WIRES}|\b(?:Bloomberg|EPA|Getty Images|Sputnik|PA|Al Jazeera|BBC|CNN|Shutterstock)\b)"
-_I = re.IGNORECASE
-# Whole lines a page wraps around every article.
-BOILER = re.compile(
-    r"^(?:advertisement|advert|sponsored(?: content)?|ad|skip to (?:main )?content|menu|search|"
-    r"home|log ?in|sign in|register|subscribe(?: now)?|close|loading\.*|print|email|"
-    r"back to top|top of page|listen to (?:this )?article|next (?:article|story)|previous (?:article|story)|"
-    r"\d+ min(?:ute)?s? read|reading time:?.*|(?:share|tweet|pin|email)(?: this)?(?: article| story| page)?"
-    r"(?: on \w+)?:?)$|"
-    r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|opinion|"
-    r"more on this|explainer)\s*:\s*\S|"
-    r"^(?:click|tap) (?:here|to)\b|^sign up\b|^subscribe to\b|^get (?:our|the) \w+ newsletter|"
-    r"\b(?:sign up|subscribe)\b.{0,40}\bnewsletters?\b|\bnewsletters?\b.{0,60}\b(?:inbox|sign up)\b|"
-    r"\bwe use cookies\b|\bthis (?:site|website) uses cookies\b|\baccept (?:all )?cookies\b|"
-    r"\bcookie (?:policy|settings|preferences)\b|^privacy policy\b|^terms of (?:use|service)\b|"
-    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b|"
-    r"^follow (?:us|@|\w+ on)\b|^like us on\b|^join (?:us|our)\b.*\b(?:telegram|facebook|twitter|channel)\b|"
-    r"^download (?:our|the) app\b|^for (?:more|the latest|full) (?:coverage|news|updates|stories)\b|"
-    r"^(?:comments are closed|leave a (?:comment|reply)|be the first to comment|report an error|"
-    r"have a (?:news )?tip|send us your|you (?:might|may) also like|we welcome (?:your )?comments)\b|"
-    r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
-    r"^editor'?s note:.*\b(?:updated|corrected|correction|amended)\b|"
-    r"^\d+ (?:comments?|shares?|views?)$|^(?:continue reading|(?:story|article) continues)\b|"
-    r"\bsupport (?:independent|our) journalism\s*[.!:]|^become a (?:member|subscriber|supporter|patron)\b|"
-    r"^donate\b|^the views expressed\b|\bdo not necessarily reflect the (?:views|opinions?|editorial)\b|"
-    r"^(?:facebook|twitter|x|whatsapp|telegram|linkedin|vk)\s*:",
-    _I,
-)
-SOCIAL = {
-    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "pinterest", "vk", "email",
-    "e-mail", "mail", "print", "share", "shares", "tweet", "copy", "link", "messenger", "pocket",
-    "flipboard", "sms", "comment", "comments", "save",
-}  # fmt: skip
-# A heading after which a page shows other articles or readers, never more of this one.
-TERMINATOR = re.compile(
-    r"^(?:related(?: news| stories| articles| content| coverage| topics)?|read more|"
-    r"more (?:news|stories|opinion|analysis|headlines)|"
-    r"more (?:from|on|in|about) [\w .&'-]{1,40}|most (?:popular|read|viewed|shared)|"
-    r"trending(?: now| stories)?|"
-    r"popular(?: now| stories)?|top stories|latest(?: news| stories)?|recommended(?: for you| stories)?|"
-    r"you (?:might|may) also like|editor'?s picks|[\w ]{1,20} recommends|what to read next|"
-    r"also in [\w ]{1,30}|"
-    r"comments?(?: \(\d+\))?|\d+ comments?|discussion|join the (?:discussion|conversation)|"
-    r"leave a (?:comment|reply)|share this (?:article|story)|tags|topics|in other news|elsewhere on [\w .]+|"
-    r"from (?:around )?the web|more (?:in|from) (?:this|the) section)\s*:?$",
-    _I,
-)
-CAPTION = re.compile(
-    rf"\((?:{AGENCIES})[^()]*(?:photo|/)[^()]*\)\s*$|\(photo:[^()]*\)\s*$|"
-    rf"\[[^\[\]]*(?:{AGENCIES})[^\[\]]*\]\s*$|"
-    r"^(?:photo|photograph|picture|image|pic|foto)s?(?: credit)?\s*(?::|©)|"
-    r"^(?:photo|photograph|picture)s? by (?-i:[A-Z])[^.]{0,60}$|"
-    r"^(?:image|media|video) (?:copyright|caption|source)\b|^caption\s*:|"
-    rf"(?:^|\s)(?:photo|photograph|picture|image)\s*(?:by|:|©)\s*[^.]{{0,60}}(?:{AGENCIES})\.?\s*$|"
-    rf"\b(?-i:[A-Z])[\w.'-]+(?: (?-i:[A-Z])[\w.'-]+){{0,3}}\s?/\s?(?:{AGENCIES})(?:\s?/\s?\w+)?\.?\s*$|"
-    rf"^(?:{AGENCIES})$",
-    _I,
-)
-CAPTION_LABEL = re.compile(r"^(?:image|media|video) (?:caption|copyright|source)$", _I)
-CREDIT = re.compile(
-    r"^sources?\s*:\s*(?P<source>.{2,80})$|"
-    r"^(?-i:[A-Z])[\w'-]*(?: [\w'-]+){0,3}\s+(?:and|with|&)\s+(?:wire services|news agencies|agencies|wires)"
-    r"\.?$|"
-    rf"^[-\u2013—]?\s*\(?(?:{WIRES})\)?\.?$|"
-    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|translated|inputs?) (?:by|from) "
-    rf"(?:(?-i:[A-Z])|{WIRES}).{{0,200}}$|"
-    r"^this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published|ran)\b.{0,120}$|"
-    r"^this (?:article|story) appeared (?:first |originally )?(?:on|in)\b.{0,120}$|"
-    r"^.{0,160}\bcontributed to this (?:report|story|article)\.?$",
-    _I,
-)
-_FIELD_LABEL = (
-    r"(?P<label>written by|posted by|authors?|by|reporter|first published|published|posted|date|"
-    r"last updated|updated|last modified|modified|comments?|views|sources?|tags?|topics|keywords|"
-    r"category|section|filed under)"
-)
-FIELD = re.compile(rf"^{_FIELD_LABEL}\b(?:\s+(?:on|at)\b)?\s*(?P<sep>[:\-\u2013])?\s*(?P<value>.*)$", _I)
-# Labels that may stand without a colon ("By Jane Doe", "Published 6-06-2019"); others need one.
-_UNLABELLED = {
-    "by", "written by", "posted by", "author", "authors", "reporter", "published", "posted", "date",
-    "first published", "updated", "last updated", "modified", "last modified",
-}  # fmt: skip
-_FIELD_SPLIT = re.compile(
-    r"\s*(?:\s\|\s|\s[•·]\s|\s/\s|\t| {2,})\s*|"
-    r"(?<!\d)\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
-)
-_FIELD_SPLIT_DASH = re.compile(_FIELD_SPLIT.pattern + r"|\s[\u2013\u2014]\s")
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
-    r"(?:,\s*(?P<date>[\w ,.]{3,30}?))?\s*(?:\((?P<agency>[A-Za-z .-]{2,30})\)\s*)?[-\u2013—]{1,2}\s"
-)
-_TERMINAL = re.compile(r"[.!?…;:]['\"”\u2019»)\]]*$")
-_QUOTE_END = re.compile(r"[.!?,…]['\"”\u2019»]$")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NAME_PARTICLES = {"and", "de", "van", "von", "der", "la", "le", "bin", "al", "el", "of", "da", "du", "&"}
-_DATE_WORDS = re.compile(
-    r"(?<!\w)(?:\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{1,2}[:.]\d\d(?::\d\d)?\s?[ap]\.?m\.?|"
-    r"on|at|of|the|[ap]\.?m\.?|\d{1,4}(?:st|nd|rd|th)?|"
-    + "|".join(sorted([*MONTHS, *WEEKDAYS, *FIXED_ZONES, *REGION_ZONES], key=len, reverse=True))
-    + r")(?!\w)\.?",
-    _I,
-)
 
 
 class Layout(NamedTuple):
@@ -278,7 +189,7 @@ def _hard_wrapped(blocks: list[list[str]]) -> bool:
     if len(inner) < 4 or width > 100:
         return False
     near = [line for line in inner if len(line) >= 0.7 * width]
-    open_ended = [line for line in near if not _TERMINAL.search(line)]
+    open_ended = [line for line in near if not TERMINAL.search(line)]
     return len(near) >= 0.7 * len(inner) and len(open_ended) >= 0.5 * len(near)
 
 
@@ -289,7 +200,7 @@ def _rejoin(block: list[str]) -> list[str]:
     out: list[str] = []
     previous = ""
     for line in block:
-        if out and len(previous) >= 0.6 * width and not _TERMINAL.search(previous):
+        if out and len(previous) >= 0.6 * width and not TERMINAL.search(previous):
             out[-1] += " " + line
         else:
             out.append(line)
@@ -316,7 +227,7 @@ def _classify(unit: str) -> str:
     if re.match(r"[•*\u2013—-]\s", unit) and len(words) >= 4:
         return "prose"  # a bulleted list item in the body
     core = re.sub(rf"\s*\({WIRES}\)$", "", unit)  # "... he said. (Reuters)" still ends a sentence
-    if len(words) >= 20 or ((_TERMINAL.search(core) or _QUOTE_END.search(core)) and len(words) >= 3):
+    if len(words) >= 20 or ((TERMINAL.search(core) or QUOTE_END.search(core)) and len(words) >= 3):
         return "nav" if _nav_like(unit) else "prose"
     if len(words) <= 2 or _nav_like(unit):
         return "nav"
@@ -346,7 +257,7 @@ def _refine(units: list[str], kinds: list[str]) -> list[str]:
 def _bare_name(unit: str) -> bool:
     """A line such as "Jan de Vries" or "Shaun Walker in Moscow": a name and at most a place."""
     words = re.sub(r"\s+in\s+[A-Z][\w'-]+(?: [A-Z][\w'-]+)?$", "", unit).split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in NAME_PARTICLES for w in words)
 
 
 def _nav_like(unit: str) -> bool:
@@ -483,7 +394,7 @@ def _fields(unit: str) -> dict[str, Any] | None:
     since "March 17, 2014 - 10:47" is one date."""
     if len(unit.split()) > 25:
         return None
-    return _split_fields(unit, _FIELD_SPLIT) or _split_fields(unit, _FIELD_SPLIT_DASH)
+    return _split_fields(unit, FIELD_SPLIT) or _split_fields(unit, FIELD_SPLIT_DASH)
 
 
 def _split_fields(unit: str, splitter: re.Pattern[str]) -> dict[str, Any] | None:
@@ -506,24 +417,24 @@ def _split_fields(unit: str, splitter: re.Pattern[str]) -> dict[str, Any] | None
 
 def _field(part: str) -> dict[str, Any] | None:
     """One labelled field (or a bare date / comment count) as article fields or meta."""
-    count = re.fullmatch(r"(\d[\d,]*)\s+(comments?|views?|shares?)", part, _I)
+    count = re.fullmatch(r"(\d[\d,]*)\s+(comments?|views?|shares?)", part, IGNORE_CASE)
     if count:
         key = count.group(2).lower().rstrip("s") + "s"
         return {key: int(count.group(1).replace(",", ""))}
     match = FIELD.match(part)
     if not match:
         stated = parse_stated_date(part)
-        if stated and len(part.split()) <= 12 and not _DATE_WORDS.sub("", part).strip(" ,.|-\u2013—:/"):
+        if stated and len(part.split()) <= 12 and not DATE_WORDS.sub("", part).strip(" ,.|-\u2013—:/"):
             return {"published": stated, "published_source": "header:date"}
         return None
     label, value = match.group("label").lower(), match.group("value").strip()
     colon = match.group("sep") == ":"
-    if not colon and label not in _UNLABELLED and not re.fullmatch(r"\(\d+\)", value):
+    if not colon and label not in UNLABELLED and not re.fullmatch(r"\(\d+\)", value):
         return None
     if label in ("by", "written by", "posted by", "author", "authors", "reporter"):
         return _byline(value)
     if label in ("published", "posted", "date", "first published"):
-        by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, _I)
+        by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, IGNORE_CASE)
         name = _byline(by["name"]) if by else None
         stated = parse_stated_date(by["date"] if by and name else value)
         if stated:
@@ -539,7 +450,7 @@ def _field(part: str) -> dict[str, Any] | None:
         return {key: int(number.group(1).replace(",", ""))} if number else None
     if label.startswith("source"):
         return {"credit": value} if value and len(value.split()) <= 8 else None
-    if not value or len(value.split()) > 20 or (_TERMINAL.search(value) and not value.endswith(":")):
+    if not value or len(value.split()) > 20 or (TERMINAL.search(value) and not value.endswith(":")):
         return None
     items = [t.strip(" #") for t in re.split(r"[,;|#]", value) if t.strip(" #")]
     return {"tags": items} if label in ("tag", "tags", "topics", "keywords") else {"category": value}
@@ -547,28 +458,32 @@ def _field(part: str) -> dict[str, Any] | None:
 
 def _vague_value(value: str, colon: bool) -> bool:
     """A date field that states no usable date ("Updated: 3 hours ago") is still a field."""
-    if not value or len(value.split()) > 6 or _TERMINAL.search(value):
+    if not value or len(value.split()) > 6 or TERMINAL.search(value):
         return False
-    return colon or (len(value.split()) <= 3 and bool(re.search(r"\d|ago|yesterday|today", value, _I)))
+    return colon or (
+        len(value.split()) <= 3 and bool(re.search(r"\d|ago|yesterday|today", value, IGNORE_CASE))
+    )
 
 
 def _byline(value: str) -> dict[str, Any] | None:
     """A name list after "By"/"Author:"; a sentence starting with "By" is not one."""
     value = value.strip(" ,|")
     dated = re.match(
-        rf"^(?P<name>.+?)\s*(?:,|\bon\b|\||\s(?=(?:{_MONTH_NAMES})\b))\s*(?P<date>.*\d{{4}}.*)$", value, _I
+        rf"^(?P<name>.+?)\s*(?:,|\bon\b|\||\s(?=(?:{MONTH_NAMES})\b))\s*(?P<date>.*\d{{4}}.*)$",
+        value,
+        IGNORE_CASE,
     )
     out: dict[str, Any] = {}
     if dated and parse_stated_date(dated.group("date")):
         out = {"published": parse_stated_date(dated.group("date")), "published_source": "header:byline"}
         value = dated.group("name")
     words = value.replace(",", " , ").split()
-    if not words or len(words) > 10 or (_TERMINAL.search(value) and not re.search(r"\b[A-Z]\.$", value)):
+    if not words or len(words) > 10 or (TERMINAL.search(value) and not re.search(r"\b[A-Z]\.$", value)):
         return None
     after_comma = False
     for word in words:
         after_comma = after_comma or word == ","
-        if not (word[0].isupper() or word.lower() in _NAME_PARTICLES or word == "," or after_comma):
+        if not (word[0].isupper() or word.lower() in NAME_PARTICLES or word == "," or after_comma):
             return None
     return {"byline": value, **out}
 
@@ -593,7 +508,7 @@ def _credit(unit: str) -> str:
 def _trailing_agency(unit: str) -> tuple[str, str | None]:
     """A final paragraph ending in "(Reuters)" or "— AFP" keeps its text and gives up the credit."""
     match = re.search(rf"\s+(?:\((?P<a>{WIRES})\)|[\u2013—]\s?(?P<b>{WIRES}))\s*$", unit)
-    if not match or not _TERMINAL.search(unit[: match.start()]):
+    if not match or not TERMINAL.search(unit[: match.start()]):
         return unit, None
     return unit[: match.start()], match.group("a") or match.group("b")
 
