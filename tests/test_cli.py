@@ -100,7 +100,9 @@ def test_export_errors_are_one_line(db_path: str) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in ("ingest", "export", "stats", "search"):
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert {"ingest", "extract", "export", "stats", "search"} <= set(commands)
+    for command in commands:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, command
