@@ -82,21 +82,20 @@ def test_one_broken_file_never_stops_the_batch(tmp_path: Path) -> None:
 class CrashAfter:
     """An extractor that dies part-way, as a killed process would."""
 
-    def __init__(self, batches: int) -> None:
-        self.batches = batches
+    def __init__(self, articles: int) -> None:
+        self.articles = articles
 
-    def extract_many(self, items):
-        items = list(items)
-        if self.batches == 0:
-            raise KeyboardInterrupt
-        self.batches -= 1
-        return iter([Extraction("", "") for _ in items])
+    def extract_many(self, items, n_process=1, batch_size=32):
+        for n, (_, article_id, source) in enumerate(items):
+            if n == self.articles:
+                raise KeyboardInterrupt
+            yield Extraction(article_id, source)
 
 
 def test_a_run_killed_half_way_can_be_rerun_without_duplicates(tmp_path: Path) -> None:
     db = str(tmp_path / "store.db")
     with pytest.raises(KeyboardInterrupt):
-        ingest([str(SAMPLES)], db=db, extractor=CrashAfter(batches=1), batch_size=4)
+        ingest([str(SAMPLES)], db=db, extractor=CrashAfter(articles=4))
     with Store(db) as store:
         halfway = store.stats()["articles"]
     assert halfway == 4

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +33,9 @@ class Extracted(Protocol):
 class Extracts(Protocol):
     """What ingest needs of an extractor: statements and entities for a batch of articles, in order."""
 
-    def extract_many(self, items: Iterable[tuple[str, str, str]]) -> Iterator[Extracted]: ...
+    def extract_many(
+        self, items: Iterable[tuple[str, str, str]], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Extracted]: ...
 
 
 @contextmanager
@@ -50,50 +53,50 @@ def ingest(
     db: Db = DEFAULT_DB,
     options: Options | None = None,
     extractor: Extracts | None = None,
+    processes: int = 1,
     batch_size: int = 32,
     on_item: Callable[[Article | Failure, str], None] | None = None,
 ) -> IngestReport:
     """Read every target into the store; each article commits with its statements, alone.
 
     Articles already in the store are skipped before extraction, so re-running an
-    interrupted batch costs little and adds nothing twice.
+    interrupted batch costs little and adds nothing twice. New articles stream through
+    one extraction pipeline (spaCy's `nlp.pipe`, `processes` workers) in input order.
     """
     report = IngestReport()
     with opened(db) as store:
-        pending: list[Article] = []
+        waiting: deque[Article] = deque()
 
-        def flush() -> None:
-            if extractor is None:
-                found: Iterable[tuple[list[Statement], list[Entity]]] = (([], []) for _ in pending)
-            else:
-                batch = extractor.extract_many((a.text, a.id, a.source) for a in pending)
-                found = ((e.statements, e.entities) for e in batch)
-            for article, (statements, entities) in zip(pending, found, strict=True):
-                added = store.add(article, statements, entities)
-                if not added.added:
-                    _note(report.duplicates, article, "duplicate", on_item)
-                    continue
-                if added.near_duplicate_of:
-                    report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
-                _note(report.ingested, article, "ingested", on_item)
-            pending.clear()
+        def new_articles() -> Iterator[Article]:
+            seen: set[str] = set()
+            for item in read(targets, options):
+                if isinstance(item, Failure):
+                    store.record_failure(item)
+                    report.failed.append(item)
+                    if on_item:
+                        on_item(item, "failed")
+                elif item.id in seen or store.has(item.id):
+                    _note(report.duplicates, item, "duplicate", on_item)
+                else:
+                    seen.add(item.id)
+                    waiting.append(item)
+                    yield item
 
-        seen: set[str] = set()
-        for item in read(targets, options):
-            if isinstance(item, Failure):
-                store.record_failure(item)
-                report.failed.append(item)
-                if on_item:
-                    on_item(item, "failed")
-            elif item.id in seen or store.has(item.id):
-                _note(report.duplicates, item, "duplicate", on_item)
-            else:
-                seen.add(item.id)
-                pending.append(item)
-                if len(pending) >= batch_size:
-                    flush()
-        if pending:
-            flush()
+        if extractor is None:
+            found: Iterator[tuple[list[Statement], list[Entity]]] = (([], []) for _ in new_articles())
+        else:
+            texts = ((a.text, a.id, a.source) for a in new_articles())
+            batches = extractor.extract_many(texts, n_process=processes, batch_size=batch_size)
+            found = ((e.statements, e.entities) for e in batches)
+        for statements, entities in found:
+            article = waiting.popleft()
+            added = store.add(article, statements, entities)
+            if not added.added:
+                _note(report.duplicates, article, "duplicate", on_item)
+                continue
+            if added.near_duplicate_of:
+                report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
+            _note(report.ingested, article, "ingested", on_item)
     return report
 
 

@@ -91,6 +91,7 @@ def ingest(
         bool, typer.Option("--extract/--no-extract", help="Extract statements and speakers as it goes.")
     ] = True,
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
+    processes: Annotated[int, typer.Option(help="Worker processes for extraction.")] = 1,
 ) -> None:
     """Read news into the store: HTML, plain-text scrapes, JSON/JSONL, RSS/Atom, WARC, URLs.
 
@@ -125,7 +126,7 @@ def ingest(
                 )
 
         extractor = _extractor(spacy_model) if extract else None
-        report = api.ingest(targets, store, options, extractor=extractor, on_item=show)
+        report = api.ingest(targets, store, options, extractor=extractor, processes=processes, on_item=show)
     summary = (
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
         f"{len(report.near_duplicates)} near-duplicates linked, {len(report.failed)} failed"
