@@ -32,3 +32,10 @@ class Candidate:
         """The attribution words (cue and speaker) as one character range."""
         spans = [s for s in (self.cue, self.speaker) if s]
         return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else self.content or (0, 0)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a character range lies inside the content (inside one quoted piece, when split)."""
+        if self.content is None:
+            return False
+        ranges = self.pieces or [self.content]
+        return any(a <= start and end <= b for a, b in ranges)

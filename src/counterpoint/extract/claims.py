@@ -18,7 +18,11 @@ _OPINION = frozenset({"i", "we", "you", "my", "our", "should", "must", "perhaps"
 
 def find_claims(doc: Doc, cands: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
     """Sentences with a checkable fact and no attribution, scored by how many signals they carry."""
-    taken = [c.content for c in cands if c.content] + [c.region() for c in cands] + [(q.start, q.end) for q in quotes]
+    taken = (
+        [c.content for c in cands if c.content]
+        + [c.region() for c in cands]
+        + [(q.start, q.end) for q in quotes if not q.single]
+    )
     out = []
     for sent in doc.sents:
         s, e = _trimmed(sent)

@@ -12,6 +12,7 @@ from .candidate import Candidate
 from .cues import PRIVATE_ADDRESSEES, PRIVATE_MARKERS, PUBLIC_ADDRESSEES, PUBLIC_MARKERS
 from .entities import EntityIndex
 
+_DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 _TELL = frozenset(
     {
@@ -34,15 +35,16 @@ _TELL = frozenset(
 
 
 def link_parents(cands: list[Candidate]) -> None:
-    """Each candidate's parent is the innermost other candidate whose content holds its attribution."""
+    """Each candidate's parent is the innermost other candidate whose content holds its attribution
+    (and not the other way round, which a headline "…, Kerry admitted - Lavrov" can suggest)."""
     for i, c in enumerate(cands):
         r0, r1 = c.region()
         best, width = None, None
         for j, p in enumerate(cands):
-            if j == i or p.content is None:
+            if j == i or p.content is None or p.content == c.content or c.holds(*p.region()):
                 continue
             s, e = p.content
-            if s <= r0 and r1 <= e and (s, e) != c.content and (width is None or e - s < width):
+            if p.holds(r0, r1) and (width is None or e - s < width):
                 best, width = j, e - s
         c.parent = best
 
@@ -59,8 +61,12 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
         if addressee is not None:
             low = addressee.lower_
             cand.addressee = doc[addressee.left_edge.i : addressee.right_edge.i + 1].text
-            if low in ("him", "her"):
-                ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name)
+            parent = cands[cand.parent] if cand.parent is not None else None
+            if low in ("him", "her", "me", "us") and parent is not None and parent.speaker_name:
+                cand.addressee = parent.speaker_name  # "A said that B told him …": him is A
+            elif low in ("him", "her"):
+                gender = "m" if low == "him" else "f"
+                ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)
                 cand.addressee = ent.name if ent else cand.addressee
         if any(m in words for m in PRIVATE_MARKERS) or (
             addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
@@ -74,14 +80,14 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
 
 
 def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
-    s, e = cand.content
-    return [t for t in tok.subtree if not (s <= t.idx < e)]
+    """The cue's own words: its subtree without the content and without the speaker's description."""
+    own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
+    return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:
-    s, e = cand.content
     for c in tok.children:
-        if s <= c.idx < e:
+        if cand.holds(c.idx, c.idx + 1):
             continue
         if c.dep_ in _ADDRESSEE_DEPS and tok.lower_ in _TELL:
             return c
@@ -95,16 +101,13 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
 def _said_at(doc: Doc, clause: list[Token]) -> str | None:
     """The first date in the attribution clause, with its preposition ("in March 2014")."""
     ids = {t.i for t in clause}
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.start in ids:
-            start = ent.start
+    for tok in sorted(clause, key=lambda t: t.i):
+        if tok.ent_type_ in ("DATE", "TIME") and tok.ent_iob_ == "B":
+            start, end = tok.i, tok.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
             prev = doc[start - 1] if start else None
-            if (
-                prev is not None
-                and prev.i in ids
-                and prev.dep_ == "prep"
-                and prev.lower_ in ("in", "on", "at", "during", "last", "since")
-            ):
+            if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
-            return doc[start : ent.end].text
+            return doc[start:end].text
     return None

@@ -1,5 +1,5 @@
 """Direct quotes joined to their attributions: adjacency to a cue, split and continued quotes, colon
-speakers ("Name: …"), headline speakers ("… – Name").
+speakers ("Name: …"), headline speakers ("… - Name").
 
 The parser sees a quote as ordinary words, so which quote belongs to which cue is decided here on
 character positions: a quote that ends right before "…," she said or starts right after "she said:"
@@ -14,12 +14,17 @@ import re
 from spacy.tokens import Doc
 
 from .candidate import Candidate
+from .pipeline import doc_text, sentence
 from .quotes import Quote
 
 _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
-_GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*$")  # "she said" … gap … quote
+_GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*(?:(?:but|and) )?$")  # "she said(, but) …" quote
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
+_NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}"
+_DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*([\u2013\u2014\u2015-]{1,2})[ \t\u00a0]*(" + _NAME + r")[ \t\u00a0]*(?:\n|$)"
+)
 _HEADLINE_SPEAKER = re.compile(
     r"^(.{12,}?\S)\s+[\u2013\u2014-]{1,2}\s+([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})\s*$"
 )
@@ -27,21 +32,22 @@ _HEADLINE_SPEAKER = re.compile(
 
 def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list[Candidate]:
     """Give cue candidates their adjacent quotes, continue quotes, and add colon/headline speakers."""
-    text = doc.text
+    text = doc_text(doc)
     doubles = [q for q in quotes if not q.single]
     used: set[int] = set()
     for cand in cands:
         if cand.cue_token is None or cand.cue_token.lower_ == "according":
             continue
-        q = _adjacent_quote(text, doubles, cand)
-        if q is not None and (cand.content is None or _overlaps(cand.content, q)):
-            cand.content = (q.start, q.end)
-            cand.pieces = list(q.parts)
-            used.add(id(q))
+        qs = _adjacent_quotes(text, doubles, cand)
+        if qs and (cand.content is None or any(_overlaps(cand.content, q) for q in qs)):
+            cand.content = (_lead_in(doc, qs[0], cand), qs[-1].end)
+            cand.pieces = [p for q in qs for p in q.parts]
+            used.update(id(q) for q in qs)
         elif cand.content is not None:
             _snap_to_quote(cand, doubles, used)
-    out = [c for c in cands if c.content is not None]
+    out = [c for c in cands if c.content is not None and not _inside_quote(c, doubles)]
     out += _colon_speakers(doc, out)
+    out += _dash_speakers(doc, doubles, used)
     out.sort(key=lambda c: c.content[0])
     _continue_quotes(text, doubles, used, out)
     for cand in out:
@@ -50,14 +56,34 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
     return ([headline] if headline else []) + out
 
 
-def _adjacent_quote(text: str, doubles: list[Quote], cand: Candidate) -> Quote | None:
+def _adjacent_quotes(text: str, doubles: list[Quote], cand: Candidate) -> list[Quote]:
+    """The quote just before the attribution and/or just after it: both for `"…," she said, "…"`."""
     r0, r1 = cand.region()
+    found = []
     for q in doubles:
         if q.end <= r0 and _GAP_BEFORE.match(text[q.end : r0]) and _open_ended(text, q, r0):
-            return q
-        if q.start >= r1 and _leads_into(text, cand, r1, q.start):
-            return q
-    return None
+            found.append(q)
+        elif q.start >= r1 and _leads_into(text, cand, r1, q.start):
+            found.append(q)
+            break
+    return found[-2:]
+
+
+def _lead_in(doc: Doc, q: Quote, cand: Candidate) -> int:
+    """Where the content starts when a quote ends in its attribution: at the start of the quote's
+    sentence, so that 'Not paying taxes "makes me smart," he said' keeps its lead-in words."""
+    if q.start >= cand.region()[0]:
+        return q.start
+    span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if span is None:
+        return q.start
+    sent = sentence(span[0])
+    lead = doc_text(doc)[sent.start_char : q.start]
+    return (
+        q.start
+        if not lead.strip() or lead.rstrip().endswith(":")
+        else sent.start_char + len(lead) - len(lead.lstrip())
+    )
 
 
 def _open_ended(text: str, q: Quote, r0: int) -> bool:
@@ -72,11 +98,15 @@ def _leads_into(text: str, cand: Candidate, r1: int, qstart: int) -> bool:
     gap = text[r1:qstart]
     if _GAP_AFTER.match(gap):
         return True
-    if not gap.rstrip().endswith((":", ",")) or cand.cue_token is None:
+    if (
+        not gap.rstrip().endswith((":", ","))
+        or cand.cue_token is None
+        or qstart > sentence(cand.cue_token).end_char + 2
+    ):
         return False
     own = {t.i for t in cand.cue_token.subtree}
-    toks = [t for t in cand.cue_token.sent if r1 <= t.idx < qstart and not t.is_punct]
-    return len(toks) <= 8 and all(t.i in own for t in toks)
+    toks = [t for t in sentence(cand.cue_token) if r1 <= t.idx < qstart and not t.is_punct]
+    return len(toks) <= 8 and all(t.i in own and t.pos_ != "VERB" for t in toks)
 
 
 def _overlaps(content: tuple[int, int], q: Quote) -> bool:
@@ -101,32 +131,53 @@ def _snap_to_quote(cand: Candidate, doubles: list[Quote], used: set[int]) -> Non
 
 def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: list[Candidate]) -> None:
     """A free quote right after an attributed one (split around the attribution, or the next paragraph)
-    continues the same statement."""
+    continues the same statement: only punctuation, or the rest of the attribution's sentence, between."""
     for q in doubles:
         if id(q) in used:
             continue
-        prev = [c for c in cands if c.pieces and max(c.region()[1], c.content[1]) <= q.start]
+        prev = [
+            c
+            for c in cands
+            if c.cue_token is not None
+            and c.content[1] <= q.start
+            and (c.pieces or c.content[1] <= c.region()[0])
+        ]
         if not prev:
             continue
-        p = max(prev, key=lambda c: max(c.region()[1], c.content[1]))
+        p = max(prev, key=lambda c: c.content[1])
         end = max(p.region()[1], p.content[1])
-        if _CONTINUE.match(text[end : q.start]) and not any(
-            c.content[0] > end and c.content[0] < q.start for c in cands
+        if p.cue_token is not None and p.region()[0] >= p.content[1]:
+            end = max(end, sentence(p.cue_token).end_char)
+        if (
+            end <= q.start
+            and _CONTINUE.match(text[end : q.start])
+            and not any(end <= c.region()[0] < q.start for c in cands)
         ):
+            p.pieces = (p.pieces or [p.content]) + q.parts
             p.content = (p.content[0], q.end)
-            p.pieces += q.parts
             used.add(id(q))
+
+
+def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
+    """A cue inside someone's quoted words ("I think …") is part of that quote, not a statement of its
+    own, unless it reports a third party's words ("Kerry told me …"): that one is kept and nested."""
+    if cand.cue is None or not any(q.start < cand.cue[0] < q.end for q in doubles):
+        return False
+    spk = cand.speaker_token
+    return cand.belief or spk is None or spk.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Transcript and interview style: a paragraph "Name: what they said"."""
     out = []
     taken = [c.content for c in cands]
-    for m in _COLON_SPEAKER.finditer(doc.text):
+    text = doc_text(doc)
+    for m in _COLON_SPEAKER.finditer(text):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None or not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
-            continue
         s, e = m.start(2), m.end(2)
+        named = span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+        if span is None or not (named or (all(t.pos_ == "PROPN" for t in span) and text[s] in '"\u201c')):
+            continue
         if any(a <= s < b for a, b in taken):
             continue
         out.append(
@@ -141,8 +192,34 @@ def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _dash_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candidate]:
+    """A quote signed after a dash, as in pull quotes and readers' voices: '"…" - Krystal Correa'."""
+    text = doc_text(doc)
+    out = []
+    for q in doubles:
+        m = _DASH_SIGNATURE.match(text, q.end)
+        if id(q) in used or not m:
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+            continue
+        used.add(id(q))
+        cue = (m.start(1), m.end(1))
+        out.append(
+            Candidate(
+                content=(q.start, q.end),
+                cue=cue,
+                speaker=(m.start(2), m.end(2)),
+                speaker_token=span.root,
+                pieces=list(q.parts),
+                confidence=0.7,
+            )
+        )
+    return out
+
+
 def _headline_speaker(doc: Doc) -> Candidate | None:
-    """A first line "Russia will respond – Lavrov": the name after the dash said the rest."""
+    """A first line "Russia will respond - Lavrov": the name after the dash said the rest."""
     line = doc.text.split("\n", 1)[0]
     m = _HEADLINE_SPEAKER.match(line)
     if not m:
@@ -152,7 +229,7 @@ def _headline_speaker(doc: Doc) -> Candidate | None:
         return None
     return Candidate(
         content=(m.start(1), m.end(1)),
-        cue=(m.end(1), m.start(2)),
+        cue=(m.start(2) - len(line[m.end(1) : m.start(2)].lstrip()), m.start(2) - 1),
         speaker=(m.start(2), m.end(2)),
         speaker_token=span.root,
         kind="direct",
@@ -163,8 +240,9 @@ def _headline_speaker(doc: Doc) -> Candidate | None:
 def _kind(text: str, cand: Candidate, quotes: list[Quote]) -> str:
     """direct: the content is quoted words only; mixed: paraphrase with quoted words in it."""
     s, e = cand.content
+    inner = [q for q in quotes if s <= q.start and q.end <= e]
     if cand.pieces and cand.pieces[0][0] <= s + 1 and cand.pieces[-1][1] >= e - 1:
         return "direct"
-    if any(s <= q.start and q.end <= e for q in quotes):
-        return "mixed"
-    return "indirect"
+    if any(q.start <= s + 1 and q.end >= e - 1 for q in inner):
+        return "direct"
+    return "mixed" if inner else "indirect"

@@ -39,6 +39,46 @@ HONORIFICS = frozenset(
         "secretary",
     }
 )
+_FEMALE = frozenset(
+    {
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "actress",
+        "queen",
+        "princess",
+        "lady",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "widow",
+    }
+)
+_MALE = frozenset(
+    {
+        "mr",
+        "sir",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "actor",
+        "king",
+        "prince",
+        "lord",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "widower",
+    }
+)
 ORG_LABELS = ("ORG", "GPE", "NORP")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _ROLE_STOP_POS = ("DET", "PUNCT", "VERB", "AUX", "PRON", "PART", "CCONJ", "SCONJ", "NUM", "SPACE")
@@ -48,6 +88,8 @@ _ROLE_STOP_POS = ("DET", "PUNCT", "VERB", "AUX", "PRON", "PART", "CCONJ", "SCONJ
 class _Ent:
     name: str
     type: str
+    label: str = "PERSON"
+    gender: str | None = None  # "f" | "m" when the text says so (honorific, gendered title)
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
@@ -99,6 +141,7 @@ class EntityIndex:
         for role in _roles(ent):
             if role not in e.roles:
                 e.roles.append(role)
+        e.gender = e.gender or _gender(ent)
         self.mentions.append((ent.start_char, e, ent.root))
         return e
 
@@ -106,66 +149,94 @@ class EntityIndex:
         name = clean_name(ent.text)
         if name.lower().startswith("the "):
             name = name[4:]
-        e = self._by_key.setdefault(("org", name.lower()), _Ent(name, "org"))
+        person = self._surnames.get(name.lower()) if " " not in name else None
+        if person is not None:  # the tagger's "ORG" for a bare surname it already knows as a person
+            self.mentions.append((ent.start_char, person, ent.root))
+            return person
+        e = self._by_key.setdefault(("org", name.lower()), _Ent(name, "org", label=ent.label_))
+        if e.name.isupper() and not name.isupper():
+            e.name = name  # "MOSCOW" in a dateline, "Moscow" in the text
         if ent.text not in e.aliases:
             e.aliases.append(ent.text)
         self.mentions.append((ent.start_char, e, ent.root))
         return e
 
     def lookup(self, span: Span) -> _Ent | None:
-        """The entity a mention names: a person inside it first, then an organisation, then a role."""
-        ents = [e for e in span.ents if e.label_ == "PERSON"] or [
-            e for e in span.ents if e.label_ in ORG_LABELS
-        ]
-        for ent in ents:
+        """The entity a mention names: a person inside it first, then the organisation that heads it
+        ("Russia's Defense Ministry", not "Russia"), then a surname alone, then a role."""
+        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        for ent in persons:
             name = clean_name(ent.text)
-            if not name:
-                continue
-            key = ("person" if ent.label_ == "PERSON" else "org", name.lower().removeprefix("the "))
-            hit = self._by_key.get(key) or (
-                self._surnames.get(name.split()[-1].lower()) if ent.label_ == "PERSON" else None
-            )
+            hit = self._by_key.get(("person", name.lower())) or self._surnames.get(name.split()[-1].lower())
             if hit:
-                self._used.add(id(hit))
-                return hit
+                return self._use(hit)
+        orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
+        if orgs:
+            head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
+            if head is not None and head != orgs[0] and orgs[0].end <= head.start:
+                return self._use(self._compound_org(span.doc[orgs[0].start : head.end]))
+            ent = head or orgs[-1]
+            hit = self._by_key.get(("org", clean_name(ent.text).lower().removeprefix("the ")))
+            if hit:
+                return self._use(hit)
+        words = [t for t in span if t.pos_ == "PROPN"]
+        if words and len(words) == len(span) and words[-1].lower_ in self._surnames:
+            return self._use(self._surnames[words[-1].lower_])
         return self.by_role(span)
+
+    def _compound_org(self, span: Span) -> _Ent:
+        name = span.text
+        e = self._by_key.setdefault(("org", name.lower()), _Ent(name, "org", label="ORG"))
+        if name not in e.aliases:
+            e.aliases.append(name)
+        return e
+
+    def _use(self, e: _Ent) -> _Ent:
+        self._used.add(id(e))
+        return e
 
     def by_role(self, span: Span) -> _Ent | None:
         """A title-only mention ("the foreign minister") → the person most recently given that title."""
         head = span.root.lower_
-        if span.root.pos_ not in ("NOUN", "PROPN") or span.ents:
-            if not (
-                span.ents and all(e.label_ in ("GPE", "NORP") for e in span.ents) and span.root.pos_ == "NOUN"
-            ):
-                return None
+        places_only = span.ents and all(e.label_ in ("GPE", "NORP") for e in span.ents)  # "Russia's minister"
+        if span.root.tag_ not in ("NN", "NNP") or (
+            span.ents and not (places_only and span.root.pos_ == "NOUN")
+        ):
+            return None
         best = None
         for start, e, _ in self.mentions:
             if start > span.start_char:
                 break
             if e.type == "person" and any(head in r.lower().split() for r in e.roles):
                 best = e
-        if best:
-            self._used.add(id(best))
-        return best
+        return self._use(best) if best else None
 
-    def nearest_person(self, before: int, exclude: str | None = None) -> _Ent | None:
-        """The last person named before a character offset (pronoun antecedent), skipping `exclude`."""
+    def nearest_person(
+        self, before: int, exclude: str | None = None, gender: str | None = None
+    ) -> _Ent | None:
+        """The last person named before a character offset (pronoun antecedent), skipping `exclude` and
+        anyone the text has shown to be of the other gender."""
         for start, e, _ in reversed(self.mentions):
-            if start < before and e.type == "person" and e.name != exclude:
-                self._used.add(id(e))
-                return e
+            if (
+                start < before
+                and e.type == "person"
+                and e.name != exclude
+                and not (gender and e.gender not in (None, gender))
+            ):
+                return self._use(e)
         return None
 
     def nearest_org(self, before: int) -> _Ent | None:
         for start, e, _ in reversed(self.mentions):
             if start < before and e.type == "org":
-                self._used.add(id(e))
-                return e
+                return self._use(e)
         return None
 
     def entities(self) -> list[Entity]:
-        """People and organisations of the article, speakers' first."""
-        ents = sorted(self._by_key.values(), key=lambda e: (id(e) not in self._used, e.name))
+        """People and organisations of the article, speakers first; places and nationalities only
+        where they speak ("Moscow dismissed the idea")."""
+        ents = [e for e in self._by_key.values() if e.label in ("PERSON", "ORG") or id(e) in self._used]
+        ents.sort(key=lambda e: (id(e) not in self._used, e.name))
         return [
             Entity(id=e.id, name=e.name, type=e.type, aliases=tuple(e.aliases), roles=tuple(e.roles))
             for e in ents
@@ -173,7 +244,7 @@ class EntityIndex:
 
 
 def _roles(ent: Span) -> list[str]:
-    """Titles given with a name: "Russian Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"."""
+    """Titles given with a name: "Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"."""
     doc = ent.doc
     out = []
     i = ent.start - 1
@@ -190,3 +261,18 @@ def _roles(ent: Span) -> list[str]:
             if 0 < len(toks) <= 10:
                 out.append(doc[toks[0].i : toks[-1].i + 1].text)
     return out
+
+
+def _gender(ent: Span) -> str | None:
+    """Gender as the text states it: an honorific before the name or a gendered title given with it."""
+    doc = ent.doc
+    words = [doc[ent.start - 1].lower_.rstrip(".")] if ent.start else []
+    words += [w.lower().rstrip(".") for w in ent.text.split()[:1]]
+    for role in _roles(ent):
+        words += role.lower().split()
+    for w in words:
+        if w in _FEMALE:
+            return "f"
+        if w in _MALE:
+            return "m"
+    return None

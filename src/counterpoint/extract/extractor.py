@@ -14,6 +14,7 @@ from .claims import find_claims
 from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
+from .nouns import find_noun_cues
 from .pipeline import load_pipeline
 from .quotes import find_quotes
 from .reported import find_reported
@@ -40,19 +41,25 @@ class Extractor:
     def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
         return self.from_doc(self.nlp(text), article_id, source)
 
-    def extract_many(self, items: Iterable[tuple[str, str, str]], n_process: int = 1,
-                     batch_size: int = 32) -> Iterator[Extraction]:
+    def extract_many(
+        self, items: Iterable[tuple[str, str, str]], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Extraction]:
         """(text, article_id, source) triples → Extractions in the same order."""
         pairs = ((text, (aid, src)) for text, aid, src in items)
-        for doc, (aid, src) in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        for doc, (aid, src) in self.nlp.pipe(
+            pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
             yield self.from_doc(doc, aid, src)
 
     def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
         quotes = find_quotes(doc.text)
-        cands = attach_quotes(doc, quotes, find_reported(doc))
+        cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc))
         cands = _dedupe(cands)
         link_parents(cands)
+        if any(c.belief and c.parent is not None for c in cands):
+            cands = [c for c in cands if not (c.belief and c.parent is not None)]
+            link_parents(cands)
         index = EntityIndex(doc)
         resolve_speakers(doc, cands, index)
         add_details(doc, cands, index)
@@ -78,13 +85,29 @@ def _statements(text: str, cands: list[Candidate], article_id: str, source: str)
     ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
     out = []
     for i, c in enumerate(cands):
-        body = " ".join(text[a:b] for a, b in c.pieces) if c.pieces else text[c.content[0]:c.content[1]]
-        mention = text[c.speaker[0]:c.speaker[1]] if c.speaker else None
-        out.append(Statement(
-            id=ids[i], article_id=article_id, source=source, kind=c.kind, text=body, span=c.content,
-            speaker=c.speaker_name or mention, speaker_mention=mention, speaker_span=c.speaker,
-            speaker_entity_id=c.speaker_entity, cue=text[c.cue[0]:c.cue[1]] if c.cue else None, cue_span=c.cue,
-            addressee=c.addressee, setting=c.setting, said_at=c.said_at,
-            parent_id=ids[c.parent] if c.parent is not None else None, second_hand=c.parent is not None,
-            confidence=round(c.confidence, 3)))
+        quoted = c.pieces and c.kind == "direct"  # a split quote reads without its attribution
+        body = " ".join(text[a:b] for a, b in c.pieces) if quoted else text[c.content[0] : c.content[1]]
+        mention = text[c.speaker[0] : c.speaker[1]] if c.speaker else None
+        out.append(
+            Statement(
+                id=ids[i],
+                article_id=article_id,
+                source=source,
+                kind=c.kind,
+                text=body,
+                span=c.content,
+                speaker=c.speaker_name or mention,
+                speaker_mention=mention,
+                speaker_span=c.speaker,
+                speaker_entity_id=c.speaker_entity,
+                cue=text[c.cue[0] : c.cue[1]] if c.cue else None,
+                cue_span=c.cue,
+                addressee=c.addressee,
+                setting=c.setting,
+                said_at=c.said_at,
+                parent_id=ids[c.parent] if c.parent is not None else None,
+                second_hand=c.parent is not None,
+                confidence=round(c.confidence if c.speaker or c.kind == "claim" else 0.6 * c.confidence, 3),
+            )
+        )
     return out

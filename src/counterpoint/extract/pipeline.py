@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 # The rules match cue words on their forms (cues.py), so the lemmatizer's time is saved.
 UNUSED_PIPES = ["lemmatizer"]
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z .'-]{2,30}(?:,[\w ,.]{0,30})?(?: \([\w .]+\))? [\u2013\u2014\u2015-]{1,2} "
+)
+_HEADLINE_TAIL = re.compile(r"[\u2013\u2014\u2015-]{1,2} [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s*$")
 
 
 @Language.component("counterpoint_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines, datelines and paragraphs never run together."""
+    """A line break always ends a sentence, and so do a dateline ("MOSCOW, June 18 (Wire) -") and a
+    headline's closing "- Name": the parser would otherwise read them as the subject of the sentence."""
+    text = doc.text
     for tok in doc[:-1]:
-        if "\n" in tok.text or (tok.whitespace_ == "" and tok.is_space):
+        if "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    for m in _DATELINE.finditer(text):
+        _start_sentence_at(doc, m.end())
+    m = _HEADLINE_TAIL.search(text.split("\n", 1)[0])
+    if m:
+        _start_sentence_at(doc, m.start())
     return doc
+
+
+def _start_sentence_at(doc: Doc, char: int) -> None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and span.start > 0:
+        span[0].is_sent_start = True
 
 
 def load_pipeline(model: str) -> Language:
@@ -25,3 +44,25 @@ def load_pipeline(model: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("counterpoint_paragraphs", before="parser")
     return nlp
+
+
+def sentence(tok: Token) -> Span:
+    """`tok.sent` without its cost: spaCy's Token.sent walks the Doc on every call, and the rules ask
+    for sentences thousands of times per article, so the sentence of each token is indexed once."""
+    doc = tok.doc
+    cache = doc.user_data.get("counterpoint_sents")
+    if cache is None:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            index[sent.start : sent.end] = [k] * len(sent)
+        cache = doc.user_data["counterpoint_sents"] = (sents, index)
+    return cache[0][cache[1][tok.i]]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text` without its cost: spaCy joins every token again on each access."""
+    text = doc.user_data.get("counterpoint_text")
+    if text is None:
+        text = doc.user_data["counterpoint_text"] = doc.text
+    return text

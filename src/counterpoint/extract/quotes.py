@@ -26,14 +26,11 @@ class Quote:
     parts: list[tuple[int, int]]
     single: bool = False
 
-    def covers(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
 
 def _is_open_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i else "\n"
     after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([{—–-/":
+    if before.isspace() or before in "([{/-\u2013\u2014":
         return not after.isspace()
     return False
 
@@ -47,54 +44,70 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _double_quotes(text: str) -> list[Quote]:
+    """Outermost double-quoted stretches; a paragraph break ends the open ones (see module doc)."""
     out: list[Quote] = []
-    start: int | None = None
-    chain: Quote | None = None  # an unclosed quote that the next paragraph may continue
+    stack: list[str] = []
+    start = 0
+    chain: Quote | None = None  # a quote left open at a paragraph's end, which the next may continue
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        two = text[i : i + 2]
-        opening = (
-            ch in OPEN_DOUBLE or two == "``" or (ch == '"' and start is None and _is_open_straight(text, i))
-        )
-        closing = ch == CLOSE_DOUBLE or two == "''" or (ch == '"' and not opening)
-        width = 2 if two in ("``", "''") else 1
-        if ch == "\n" and start is not None:
-            # The quote runs to the paragraph's end: keep it open for a continuation.
-            piece = (start, _rstrip(text, start, i))
-            if chain is not None and chain.end == -1:
-                chain.parts.append(piece)
-            else:
-                chain = Quote(start, -1, [piece])
-                out.append(chain)
-            start = None
-        elif opening and start is None:
-            if chain is not None and chain.end == -1 and not _starts_paragraph(text, i):
-                chain.end = chain.parts[-1][1]
-                chain = None
-            start = i
-        elif closing and start is not None:
-            piece = (start, i + width)
-            if chain is not None and chain.end == -1 and _starts_paragraph(text, start):
-                chain.parts.append(piece)
-                chain.end = piece[1]
-            else:
-                out.append(Quote(start, i + width, [piece]))
-            chain = None
-            start = None
-        elif ch == "\n" and chain is not None and chain.end == -1 and not _opens_next(text, i):
-            chain.end = chain.parts[-1][1]
-            chain = None
+        width = 2 if text[i : i + 2] in ("``", "''") else 1
+        if ch == "\n":
+            if stack:
+                piece = (start, _rstrip(text, start, i))
+                if chain is None:
+                    chain = Quote(start, -1, [piece])
+                    out.append(chain)
+                else:
+                    chain.parts.append(piece)
+                stack = []
+            elif chain is not None and not _opens_next(text, i):
+                chain.end, chain = chain.parts[-1][1], None
+        else:
+            mark = _mark(text, i, stack)
+            if mark == "open":
+                if not stack:
+                    if chain is not None and not _starts_paragraph(text, i):
+                        chain.end, chain = chain.parts[-1][1], None
+                    start = i
+                stack.append(ch)
+            elif mark == "close":
+                stack.pop()
+                if not stack:
+                    piece = (start, i + width)
+                    if chain is not None:
+                        chain.parts.append(piece)
+                        chain.end, chain = piece[1], None
+                    else:
+                        out.append(Quote(start, i + width, [piece]))
         i += width
-    if chain is not None and chain.end == -1:
+    if chain is not None:
         chain.end = chain.parts[-1][1]
-    if start is not None:
+    if stack:
         out.append(Quote(start, _rstrip(text, start, n), [(start, _rstrip(text, start, n))]))
     return [q for q in out if q.end - q.start > 2]
 
 
+def _mark(text: str, i: int, stack: list[str]) -> str | None:
+    """Whether the character at i opens or closes a double quote. Curly and TeX marks say so; a straight
+    mark closes a straight opener or ends a curly one that sloppy copy closed straight, else opens."""
+    ch, two = text[i], text[i : i + 2]
+    if ch in OPEN_DOUBLE or two == "``":
+        return "open"
+    if ch in CLOSE_DOUBLE:
+        return "close" if stack else None
+    if two == "''":  # some wires write both marks as two apostrophes
+        return "close" if stack else ("open" if _is_open_straight(text, i) else None)
+    if ch == '"':
+        if stack and (stack[-1] == '"' or not _is_open_straight(text, i)):
+            return "close"
+        return "open" if _is_open_straight(text, i) else None
+    return None
+
+
 def _single_quotes(text: str) -> list[Quote]:
-    """‘…’ and straight '…' pairs inside one paragraph; a closing mark must not sit inside a word."""
+    """Single-quoted pairs inside one paragraph; a closing mark must not sit inside a word."""
     out: list[Quote] = []
     i, n = 0, len(text)
     while i < n:

@@ -6,134 +6,44 @@ Covers "X said (that) …", "X told reporters …", "X warned/vowed/denied …",
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .cues import is_belief, verb_base
+from .content import shape_content
+from .cues import is_belief, verb_base, words
+from .pipeline import sentence
 
 # Verbs whose direct object is the addressee rather than the content ("told reporters", "asked him").
-ADDRESSEE_VERBS = frozenset(
-    {
-        "tell",
-        "ask",
-        "inform",
-        "advise",
-        "assure",
-        "urge",
-        "remind",
-        "warn",
-        "instruct",
-        "order",
-        "beg",
-        "notify",
-    }
-)
-# Verbs whose direct object (plus "as …"/predicate) can be the content ("denied the report", "called it 'bogus'").
-DOBJ_CONTENT = frozenset(
-    [
-        "deny",
-        "announce",
-        "reject",
-        "dismiss",
-        "confirm",
-        "acknowledge",
-        "admit",
-        "reveal",
-        "disclose",
-        "describe",
-        "call",
-        "praise",
-        "criticize",
-        "criticise",
-        "blast",
-        "slam",
-        "propose",
-        "recommend",
-        "support",
-        "oppose",
-        "endorse",
-        "defend",
-        "welcome",
-        "cite",
-        "question",
-        "dispute",
-        "challenge",
-        "predict",
-        "want",
-        "know",
-        "expect",
-        "promise",
-        "threaten",
-        "demand",
-        "reiterate",
-        "condemn",
-        "denounce",
-        "decry",
-        "mock",
-        "hail",
-        "applaud",
-        "show",
-        "find",
-        "estimate",
-        "label",
-        "dub",
-        "tout",
-        "highlight",
-        "mention",
-        "accuse",
-        "charge",
-        "blame",
-        "report",
-        "claim",
-        "suggest",
-        "fear",
-        "understand",
-        "consider",
-        "brand",
-        "term",
-        "characterize",
-        "characterise",
-        "ridicule",
-        "explain",
-        "concede",
-        "forecast",
-        "project",
-        "calculate",
-        "dispute",
-        "protest",
-    ]
-)
+ADDRESSEE_VERBS = words("tell ask inform advise assure urge remind warn instruct order beg notify")
+# Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
+# ("denied the report", "called it 'bogus'").
+BELIEF_OBJECTS = frozenset({"expect", "know", "understand", "want"})
 # Verbs whose to-infinitive is the content ("vowed to fight", "wants to win", "urged them to vote").
-XCOMP_CONTENT = frozenset(
-    [
-        "want",
-        "plan",
-        "intend",
-        "hope",
-        "expect",
-        "promise",
-        "vow",
-        "pledge",
-        "threaten",
-        "urge",
-        "ask",
-        "call",
-        "agree",
-        "decline",
-        "refuse",
-        "seek",
-        "offer",
-        "wish",
-        "appear",
-        "claim",
-        "demand",
-        "warn",
-        "advise",
-        "instruct",
-        "order",
-        "beg",
-    ]
+XCOMP_CONTENT = words(
+    """
+advise agree appear ask beg call claim decline demand expect hope instruct intend offer order plan
+pledge promise refuse seek threaten urge vow want warn wish
+"""
 )
+# Phrasal cues: the verb and the preposition that introduces the content.
+PREP_CUES = {
+    "call": ("for", "on"),
+    "push": ("for",),
+    "press": ("for",),
+    "argue": ("for", "against"),
+    "plead": ("for",),
+    "warn": ("about", "of", "against"),
+    "complain": ("about",),
+    "speak": ("about", "of"),
+    "talk": ("about",),
+    "ask": ("about", "for"),
+    "lash": ("at",),
+    "joke": ("about",),
+    "respond": ("to",),
+    "point": ("to",),
+    "worry": ("about",),
+    "hope": ("for",),
+}
 # Cue verbs too common in other senses to introduce an adjacent quote on their own.
 QUOTE_SHY = frozenset(
     {
@@ -146,14 +56,12 @@ QUOTE_SHY = frozenset(
         "know",
         "expect",
         "want",
-        "consider",
         "project",
         "order",
         "charge",
         "post",
         "report",
         "question",
-        "challenge",
         "signal",
     }
 )
@@ -195,6 +103,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         confidence=0.6 if is_belief(base) else 0.85,
     )
     _attach_speaker(cand, tok)
+    shape_content(cand, tok)
     return cand
 
 
@@ -205,7 +114,11 @@ def _made_clear(doc: Doc, tok: Token) -> Candidate | None:
     ]
     if not clear:
         return None
-    clause = [c for c in list(clear[0].children) + list(tok.children) if c.dep_ == "ccomp" and c != clear[0]]
+    clause = [
+        c
+        for c in list(clear[0].children) + list(tok.children)
+        if c.dep_ in ("ccomp", "advcl") and c != clear[0] and any(m.dep_ == "mark" for m in c.children)
+    ]
     if not clause:
         return None
     content = _subtree_chars(clause[0])
@@ -220,7 +133,7 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     if not pobj:
         return None
     phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree)
-    sent = tok.sent
+    sent = sentence(tok)
     head = tok.head if tok.head.i not in phrase else sent.root
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
     pool = _trim_punct(pool)
@@ -243,26 +156,42 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     kids = list(tok.children)
     clauses = [c for c in kids if c.dep_ in CONTENT_DEPS]
     if clauses:
-        toks = [t for c in clauses for t in c.subtree]
-        return _chars(toks)
+        return _chars(_trim_punct([t for c in clauses for t in c.subtree]))
+    prep = _cue_prep(tok, base)
+    if prep is not None:
+        rest = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
+        return _chars([t for c in [*prep.children, *rest] if c.dep_ != "punct" for t in c.subtree])
+    that = [
+        t
+        for t in tok.subtree
+        if t.dep_ == "mark"
+        and t.lower_ == "that"
+        and t.i > tok.i
+        and t.head.dep_ in ("ccomp", "acl", "advcl")
+        and base in ADDRESSEE_VERBS
+    ]
+    if that:
+        return _chars(_trim_punct(list(that[0].head.subtree)))
     if base in XCOMP_CONTENT:
         x = [c for c in kids if c.dep_ == "xcomp"]
         if x:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
             return _chars([t for c in objs + x for t in c.subtree])
-    if base in DOBJ_CONTENT and base not in ADDRESSEE_VERBS:
+    if (base in BELIEF_OBJECTS or not is_belief(base)) and base not in ADDRESSEE_VERBS:
         objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
         if objs:
             extra = [
                 c
                 for c in kids
                 if c.dep_ in ("xcomp", "ccomp")
-                or (c.dep_ == "prep" and c.lower_ in ("as", "of") and c.i > objs[0].i)
+                or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "with") and c.i > objs[0].i)
             ]
             return _chars([t for c in objs + extra for t in c.subtree])
-    if tok.dep_ in ("parataxis",) and tok.head.i != tok.i:
-        return _rest_of_clause(tok)
-    if tok.dep_ == "ROOT" and tok.i > tok.sent.start + 1 and base not in ("continue",):
+    if tok.dep_ == "parataxis" or (
+        tok.dep_ == "advcl" and any(m.lower_ == "as" for m in kids if m.dep_ == "mark")
+    ):
+        return _rest_of_clause(tok)  # "…, he said, …" and "as experts have pointed out, …"
+    if tok.dep_ == "ROOT" and tok.i > sentence(tok).start + 1 and base not in ("continue",):
         # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
         return _leading_clause(tok)
     return None
@@ -278,29 +207,47 @@ def _leading_clause(tok: Token) -> tuple[int, int] | None:
     """Content before "…, X said." when the parser hung the clause's verb elsewhere."""
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     first = min([tok.i] + [t.i for s in subj for t in s.subtree])
-    sent = tok.sent
+    sent = sentence(tok)
     pool = _trim_punct([t for t in sent if t.i < first])
     if len(pool) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in pool):
         return None
-    if doc_punct_before(tok.doc, first) not in (",", "\u201d", '"', "''", "--", "\u2014"):
+    if first == 0 or tok.doc[first - 1].text not in (",", "\u201d", '"', "''", "--", "\u2014"):
         return None
     return _chars(pool)
 
 
-def doc_punct_before(doc: Doc, i: int) -> str:
-    return doc[i - 1].text if i > 0 else ""
+def _cue_prep(tok: Token, base: str) -> Token | None:
+    """The preposition that completes a phrasal cue ("called for", "warned about", "called on")."""
+    for c in tok.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in PREP_CUES.get(base, ())
+            and c.i <= tok.i + 2
+            and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+        ):
+            return c
+    return None
 
 
 def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
-    """The cue verb with its auxiliaries and negation when they directly precede it ("has not said")."""
+    """The cue verb with the auxiliaries, negation and adverbs that directly precede it ("has also said",
+    "has sharply criticized")."""
     toks = [tok]
     j = tok.i - 1
-    while j >= tok.sent.start and doc[j].head == tok and doc[j].dep_ in ("aux", "auxpass", "neg"):
+    while (
+        j >= sentence(tok).start
+        and doc[j].head == tok
+        and (doc[j].dep_ in ("aux", "auxpass", "neg") or (doc[j].dep_ == "advmod" and doc[j].pos_ == "ADV"))
+    ):
         toks.insert(0, doc[j])
         j -= 1
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             toks.append(c)
+    base = verb_base(tok.lower_)
+    prep = _cue_prep(tok, base) if base else None
+    if prep is not None and prep.i == toks[-1].i + 1:
+        toks.append(prep)
     return toks
 
 
@@ -314,7 +261,8 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
             toks = _speaker_tokens(s)
-            if toks and not (cand.content and cand.content[0] <= toks[0].idx < cand.content[1]):
+            inside = cand.content and cand.content[0] <= toks[0].idx < cand.content[1]
+            if toks and not (inside and not cand.content[0] <= tok.idx < cand.content[1]):
                 cand.speaker = (toks[0].idx, _end(toks[-1]))
                 cand.speaker_token = s
             return
@@ -330,18 +278,16 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
 
 
 def _speaker_tokens(head: Token) -> list[Token]:
-    """The speaker mention: the subject's subtree without relative clauses, as one contiguous run."""
-    drop: set[int] = set()
-    for t in head.subtree:
-        if t.dep_ in ("relcl", "acl") and t != head:
-            drop |= {x.i for x in t.subtree}
-    keep = {t.i for t in head.subtree} - drop
-    lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
-    toks = _trim_punct([head.doc[i] for i in range(lo, hi + 1)])
+    """The speaker mention: the subject's whole subtree, descriptions and relative clauses included
+    ("Derek Mitchell, who served as ambassador,"), with a parenthesis kept only when it closes."""
+    toks = list(head.subtree)
+    opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in toks[opened:]):
+        toks = toks[:opened]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and toks[-1].text != ")" and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
     return toks or [head]
 
 
@@ -361,5 +307,5 @@ def _subtree_chars(tok: Token) -> tuple[int, int]:
     return _chars(list(tok.subtree))
 
 
-def _end(tok: Token | Span) -> int:
-    return tok.idx + len(tok.text) if isinstance(tok, Token) else tok.end_char
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)

