@@ -29,7 +29,7 @@ proclaim project promise propose protest question quip quote rail rebuke recall 
 reference refuse reiterate reject remark remind repeat reply report request respond retort retweet
 reveal ridicule say scoff scream seek shout show signal slam speculate state stress suggest support tell
 term testify thank threaten tout tweet underline unveil urge voice vow warn welcome whisper wonder write
-yell push press speak talk point compare attack discuss
+yell push press speak talk point compare attack discuss confide
 """
 )
 
@@ -40,6 +40,9 @@ assume believe doubt expect feel figure guess hope imagine intend know plan real
 realize reckon recognise recognize sense suspect think understand want wish worry
 """
 )
+
+# Verbs whose direct object is the addressee rather than the content ("told reporters", "asked him").
+ADDRESSEE_VERBS = words("tell ask inform advise assure urge remind warn instruct order beg confide")
 
 _IRREGULAR = {
     "said": "say",

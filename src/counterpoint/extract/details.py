@@ -9,29 +9,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .cues import PRIVATE_ADDRESSEES, PRIVATE_MARKERS, PUBLIC_ADDRESSEES, PUBLIC_MARKERS
+from .cues import (
+    ADDRESSEE_VERBS,
+    PRIVATE_ADDRESSEES,
+    PRIVATE_MARKERS,
+    PUBLIC_ADDRESSEES,
+    PUBLIC_MARKERS,
+    verb_base,
+)
 from .entities import EntityIndex
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
-_TELL = frozenset(
-    {
-        "tell",
-        "told",
-        "tells",
-        "telling",
-        "inform",
-        "informed",
-        "assured",
-        "assure",
-        "assures",
-        "reminded",
-        "warned",
-        "urged",
-        "asked",
-        "confided",
-    }
-)
 
 
 def link_parents(cands: list[Candidate]) -> None:
@@ -89,7 +78,7 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
     for c in tok.children:
         if cand.holds(c.idx, c.idx + 1):
             continue
-        if c.dep_ in _ADDRESSEE_DEPS and tok.lower_ in _TELL:
+        if c.dep_ in _ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
             return c
         if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ not in ("according",):
             objs = [x for x in c.children if x.dep_ == "pobj"]

@@ -19,6 +19,7 @@ from .quotes import Quote
 
 _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
 _GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*(?:(?:but|and) )?$")  # "she said(, but) …" quote
+_COLON_BREAK = re.compile(r"[ \t]*:[ \t\u00a0]*\n\s*")
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}"
@@ -45,6 +46,9 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             used.update(id(q) for q in qs)
         elif cand.content is not None:
             _snap_to_quote(cand, doubles, used)
+    for cand in cands:
+        if cand.content is None and cand.cue_token is not None:
+            cand.content = _next_paragraph(text, cand)
     out = [c for c in cands if c.content is not None and not _inside_quote(c, doubles)]
     out += _colon_speakers(doc, out)
     out += _dash_speakers(doc, doubles, used)
@@ -54,6 +58,16 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
         cand.kind = _kind(text, cand, quotes)
     headline = _headline_speaker(doc)
     return ([headline] if headline else []) + out
+
+
+def _next_paragraph(text: str, cand: Candidate) -> tuple[int, int] | None:
+    """ "The governor added:" ending its paragraph introduces the next paragraph, quoted or not."""
+    m = _COLON_BREAK.match(text, cand.region()[1])
+    if not m:
+        return None
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else end
+    return (m.end(), end) if end > m.end() else None
 
 
 def _adjacent_quotes(text: str, doubles: list[Quote], cand: Candidate) -> list[Quote]:

@@ -10,18 +10,16 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .content import shape_content
-from .cues import is_belief, verb_base, words
+from .cues import ADDRESSEE_VERBS, is_belief, verb_base, words
 from .pipeline import sentence
 
-# Verbs whose direct object is the addressee rather than the content ("told reporters", "asked him").
-ADDRESSEE_VERBS = words("tell ask inform advise assure urge remind warn instruct order beg notify")
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
 # ("denied the report", "called it 'bogus'").
 BELIEF_OBJECTS = frozenset({"expect", "know", "understand", "want"})
 # Verbs whose to-infinitive is the content ("vowed to fight", "wants to win", "urged them to vote").
 XCOMP_CONTENT = words(
     """
-advise agree appear ask beg call claim decline demand expect hope instruct intend offer order plan
+advise agree ask beg call claim decline demand expect hope instruct intend offer order plan
 pledge promise refuse seek threaten urge vow want warn wish
 """
 )
@@ -45,25 +43,8 @@ PREP_CUES = {
     "hope": ("for",),
 }
 # Cue verbs too common in other senses to introduce an adjacent quote on their own.
-QUOTE_SHY = frozenset(
-    {
-        "show",
-        "find",
-        "support",
-        "oppose",
-        "call",
-        "cite",
-        "know",
-        "expect",
-        "want",
-        "project",
-        "order",
-        "charge",
-        "post",
-        "report",
-        "question",
-        "signal",
-    }
+QUOTE_SHY = words(
+    "show find support oppose call cite know expect want project order charge post report question signal"
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_DEPS = ("ccomp",)
@@ -132,10 +113,15 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not pobj:
         return None
-    phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree)
+    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
     sent = sentence(tok)
     head = tok.head if tok.head.i not in phrase else sent.root
+    while head.dep_ == "conj" or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
+        head = head.head  # "… stood at 200,000 and has since exploded, according to X": the whole clause
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
+    before = [t for t in pool if t.i < tok.i]
+    if len(_trim_punct(before)) > 2:
+        pool = before  # "…, according to X(, more than twice …)": the claim is what precedes the phrase
     pool = _trim_punct(pool)
     if not pool:
         return None
@@ -167,7 +153,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         if t.dep_ == "mark"
         and t.lower_ == "that"
         and t.i > tok.i
-        and t.head.dep_ in ("ccomp", "acl", "advcl")
+        and t.head.dep_ in ("ccomp", "acl", "advcl", "relcl")
         and base in ADDRESSEE_VERBS
     ]
     if that:
@@ -257,7 +243,7 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
     while hops < 3:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
-            s = subj[0]
+            s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
             toks = _speaker_tokens(s)
