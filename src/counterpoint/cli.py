@@ -152,9 +152,12 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
     processes: Annotated[int, typer.Option(help="Worker processes for spaCy.")] = 1,
-    claims: Annotated[bool, typer.Option("--claims/--no-claims", help="Include unattributed claims.")] = True,
+    claims: Annotated[
+        bool,
+        typer.Option("--claims/--no-claims", help="Also print unattributed claims in the writer's voice."),
+    ] = False,
 ) -> None:
-    """Print the statements in raw text files: quotes, reported speech, claims, with speakers and offsets.
+    """Print who said what in raw text files: quotes and reported speech, with speakers and offsets.
 
     Offsets are character offsets into each file as given; each record's `source` is its file.
 
