@@ -22,6 +22,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from counterpoint.api import ingest
+from counterpoint.extract import Extractor
 from counterpoint.ingest import html, text
 from counterpoint.ingest.decode import to_text
 from counterpoint.ingest.sources import read
@@ -87,16 +88,20 @@ def store_stage(articles: list, db: str) -> dict[str, float]:
         return {"store (MinHash, near-dup lookup, commit)": time.perf_counter() - start}
 
 
-def end_to_end(docs: list[tuple[str, str]], suffix: str, folder: Path) -> float:
+def end_to_end(docs: list[tuple[str, str]], suffix: str, folder: Path) -> tuple[float, float]:
+    """Articles per second of `ingest` on a folder: without extraction, then with it (the CLI default)."""
     inputs = folder / f"in-{suffix}"
     inputs.mkdir()
     for i, (_, raw) in enumerate(docs):
         (inputs / f"{i:06d}.{suffix}").write_text(raw, encoding="utf-8")
-    start = time.perf_counter()
-    report = ingest([str(inputs)], db=str(folder / f"e2e-{suffix}.db"))
-    elapsed = time.perf_counter() - start
-    assert not report.failed, report.failed[:3]
-    return len(report.ingested) / elapsed
+    rates = []
+    for extractor in (None, Extractor()):
+        start = time.perf_counter()
+        report = ingest([str(inputs)], db=str(folder / f"e2e-{suffix}-{len(rates)}.db"), extractor=extractor)
+        elapsed = time.perf_counter() - start
+        assert not report.failed, report.failed[:3]
+        rates.append(len(report.ingested) / elapsed)
+    return rates[0], rates[1]
 
 
 def warc_memory(records: int, folder: Path) -> list[tuple[int, float]]:
@@ -141,8 +146,8 @@ def main() -> None:
             print("| stage | seconds | share | docs/s |\n|---|---|---|---|")
             for stage, seconds in timings.items():
                 print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {len(docs) / seconds:.0f} |")
-            rate = end_to_end(docs, "html" if kind == "html" else "txt", folder)
-            print(f"end to end (`counterpoint ingest` on a folder, one process): {rate:.1f} articles/s")
+            bare, full = end_to_end(docs, "html" if kind == "html" else "txt", folder)
+            print(f"end to end, one process: {bare:.1f} articles/s; with extraction {full:.1f} articles/s")
         print()
         for n, rss in warc_memory(args.warc_records, folder):
             print(f"after {n} records: max RSS {rss:.0f} MB")
