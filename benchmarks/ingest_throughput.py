@@ -134,9 +134,8 @@ def warc_memory(records: int, folder: Path) -> None:
                 http_headers=headers,
             )
             writer.write_record(record)
-    print(
-        f"WARC: {records} records, {path.stat().st_size / 1e6:.1f} MB compressed; before reading: {rss_mb():.0f} MB"
-    )
+    size = path.stat().st_size / 1e6
+    print(f"WARC: {records} records, {size:.1f} MB gzipped; before reading: {rss_mb():.0f} MB")
     with Store(folder / "warc.db") as store:
         for n, article in enumerate(read([str(path)]), start=1):
             store.add(article)
