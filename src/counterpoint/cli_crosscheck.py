@@ -1,1 +1,143 @@
 """Cross-checking commands (relate, link, check, who), registered on the main `app`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from counterpoint import api
+from counterpoint.cli import SPACY_MODEL, _extractor, _open, app, err, out
+from counterpoint.link import crosscheck, reports
+from counterpoint.link.relation import Relater, model_name
+from counterpoint.records import Article, Failure
+
+ModelOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--relation-model", help="A sentence-transformers CrossEncoder folder instead of the shipped model."
+    ),
+]
+REPORT_FORMATS = ("text", "markdown", "html", "json")
+
+
+def _format(value: str) -> str:
+    if value not in REPORT_FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    return value
+
+
+@app.command()
+def relate(
+    input: Annotated[
+        str, typer.Option("--input", "-i", help='JSONL of {"a": claim, "b": text}; - for stdin.')
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (one verdict a line, same order).")
+    ] = "jsonl",
+    relation_model: ModelOption = None,
+    batch_size: Annotated[int, typer.Option(help="Pairs per model batch.")] = 32,
+) -> None:
+    """Run the relation model on arbitrary pairs: agree, contradict, discuss or unrelated, with scores.
+
+    `b` may be a sentence, a paragraph or a whole article body (its best passages are scored).
+
+    Example: `counterpoint relate --input pairs.jsonl > relations.jsonl`
+    """
+    if format != "jsonl":
+        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    stream = sys.stdin if input == "-" else open(input, encoding="utf-8")  # noqa: SIM115
+    try:
+        pairs = []
+        for n, line in enumerate(stream, 1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                    pairs.append((str(record["a"]), str(record["b"])))
+                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    err.print(f'[red]error:[/red] line {n}: expected {{"a": ..., "b": ...}} ({exc})')
+                    raise typer.Exit(2) from exc
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+    for verdict in Relater(relation_model).relate(pairs, batch_size=batch_size):
+        print(json.dumps(verdict.to_dict()))
+
+
+@app.command()
+def link(
+    relation_model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+) -> None:
+    """Cross-check the store: compare each statement not yet compared with its candidates, store the links.
+
+    Only new statements are compared, so run it after every ingest.
+
+    Example: `counterpoint --db news.db link`
+    """
+    with _open() as store:
+        report = crosscheck.link(store, Relater(relation_model))
+    if as_json:
+        out.print_json(json.dumps(report.to_dict()))
+        return
+    found = ", ".join(f"{n} {k}" for k, n in sorted(report.links.items())) or "no links"
+    err.print(
+        f"{report.new} of {report.statements} statements compared, {report.pairs} pairs: {found}",
+        highlight=False,
+    )
+
+
+@app.command()
+def check(
+    target: Annotated[str, typer.Argument(help="An article file or http(s) URL.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", callback=_format, help="text, markdown, html, json.")
+    ] = "text",
+    relation_model: ModelOption = None,
+    spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
+) -> None:
+    """Ingest one article and report what elsewhere in the store supports or contradicts each of its
+    statements.
+
+    Example: `counterpoint --db news.db check article.html --format html > report.html`
+    """
+    seen: list[Article] = []
+
+    def keep(item: Article | Failure, outcome: str) -> None:
+        if isinstance(item, Article):
+            seen.append(item)
+        else:
+            err.print(f"[red]failed[/red] {item}", highlight=False)
+
+    with _open() as store:
+        api.ingest([target], store, extractor=_extractor(spacy_model), on_item=keep)
+        if not seen:
+            raise typer.Exit(3)
+        relater = Relater(relation_model)
+        crosscheck.link(store, relater, article_id=seen[0].id)
+        report = reports.check_report(store, seen[0].id, relater.name)
+    print(reports.render(report, format))
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A person or organisation, as named in the news.")],
+    about: Annotated[str | None, typer.Option("--about", help="Only statements with these words.")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", callback=_format, help="text, markdown, html, json.")
+    ] = "text",
+    relation_model: ModelOption = None,
+) -> None:
+    """A timeline of what someone said, and was reported as saying, with agreements and contradictions
+    flagged.
+
+    Run `counterpoint link` first so the store's statements are cross-checked.
+
+    Example: `counterpoint --db news.db who "Jane Smith" --about tariffs --format markdown`
+    """
+    with _open() as store:
+        report = reports.who_report(store, name, about, model_name(relation_model))
+    print(reports.render(report, format))

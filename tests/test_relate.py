@@ -1,0 +1,105 @@
+"""The shipped relation model on real cases: agreement, contradiction, discussion, unrelated, long texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from counterpoint.cli import app
+from counterpoint.link.hedges import hedged, soften
+from counterpoint.link.passages import best_passage, sentences
+from counterpoint.link.relation import MODEL_DIR, Relater, Relation, model_name
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def relater() -> Relater:
+    return Relater()
+
+
+def test_the_shipped_model_is_small_and_local() -> None:
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size <= 25 * 1024 * 1024
+    assert model_name().startswith("counterpoint-minilm-relation@")
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "expected"),
+    [
+        (
+            "A man is playing a guitar on stage.",
+            "A man is performing a song on his guitar in front of a crowd.",
+            "agree",
+        ),
+        ("A man is playing a guitar on stage.", "Nobody is playing any instrument.", "contradict"),
+        (
+            "The mayor will close the Elm Street library next year.",
+            "The Elm Street library will close next year, the mayor said.",
+            "agree",
+        ),
+        (
+            "Apple has bought the streaming service for $3 billion.",
+            "The central bank left interest rates unchanged on Thursday, citing slowing inflation.",
+            "unrelated",
+        ),
+    ],
+)
+def test_real_pairs(relater: Relater, claim: str, text: str, expected: str) -> None:
+    verdict = relater.relate([(claim, text)])[0]
+    assert verdict.relation == expected, verdict.scores
+    assert set(verdict.scores) == {"agree", "contradict", "discuss", "unrelated"}
+    assert abs(sum(verdict.scores.values()) - 1) < 1e-3
+
+
+def test_long_text_is_cut_to_the_passage_about_the_claim(relater: Relater) -> None:
+    filler = " ".join(f"The weather in town {n} was mild and the market opened as usual." for n in range(40))
+    body = f"{filler} Officials confirmed the Elm Street library will close next year. {filler}"
+    passage = best_passage("The Elm Street library will close next year.", body)
+    assert "Elm Street library" in passage and len(passage) < 1200
+    verdict = relater.relate([("The Elm Street library will close next year.", body)])[0]
+    assert verdict.relation != "unrelated", verdict.scores
+    assert "Elm Street" in verdict.evidence[1]
+
+
+def test_sentences_keep_quotes_together() -> None:
+    assert sentences("He left. She stayed.\n\nA new paragraph") == [
+        "He left.",
+        "She stayed.",
+        "A new paragraph",
+    ]
+
+
+def test_hedged_statements_do_not_contradict_a_later_decision() -> None:
+    deferral = "We would not make any decisions until after the review."
+    assert hedged(deferral)
+    assert not hedged("The council voted to close the library.")
+    verdict = Relation("contradict", 0.6, {"agree": 0.1, "contradict": 0.6, "discuss": 0.3, "unrelated": 0.0})
+    assert soften(verdict, deferral, "The council voted to close the library.").relation == "discuss"
+    assert soften(verdict, "It is closed.", "It is open.").relation == "contradict"
+
+
+def test_relate_command_keeps_order_and_shape(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    rows = [
+        {"a": "A woman is riding a horse.", "b": "A woman sits on a horse that is galloping."},
+        {"a": "A woman is riding a horse.", "b": "Parliament passed the budget late on Friday night."},
+    ]
+    pairs.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = runner.invoke(app, ["relate", "--input", str(pairs), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["relation"] for line in lines][1] == "unrelated"
+    assert lines[0]["relation"] != "unrelated"
+    assert all(set(line) == {"relation", "score", "scores"} for line in lines)
+
+
+def test_relate_command_rejects_bad_lines(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "only a claim"}\n')
+    result = runner.invoke(app, ["relate", "--input", str(pairs)])
+    assert result.exit_code == 2
+    assert "line 1" in result.output
