@@ -63,7 +63,7 @@ def main(
     state.db = db
 
 
-def _open() -> Store:
+def open_store() -> Store:
     try:
         return Store(state.db)
     except CounterpointError as exc:
@@ -103,7 +103,7 @@ def ingest(
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     options = Options(max_bytes=max_bytes, timeout=timeout, follow_links=follow_links, format=format)
     with (
-        _open() as store,
+        open_store() as store,
         Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -125,7 +125,7 @@ def ingest(
                     soft_wrap=True,
                 )
 
-        extractor = _extractor(spacy_model) if extract else None
+        extractor = load_extractor(spacy_model) if extract else None
         report = api.ingest(targets, store, options, extractor=extractor, processes=processes, on_item=show)
     summary = (
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
@@ -136,7 +136,7 @@ def ingest(
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)
 
 
-def _extractor(model: str) -> Extractor:
+def load_extractor(model: str) -> Extractor:
     try:
         return Extractor(model=model)
     except OSError as exc:
@@ -165,7 +165,7 @@ def extract(
     """
     if format not in ("jsonl", "json", "table"):
         raise typer.BadParameter("choose jsonl, json or table", param_hint="--format")
-    extractor = _extractor(spacy_model)
+    extractor = load_extractor(spacy_model)
     extractor.claims = claims
     texts = []
     for path in files:
@@ -206,7 +206,7 @@ def export(
     """
     tables = tuple(table) if table else contract.TABLES
     try:
-        with _open() as store:
+        with open_store() as store:
             written = contract.export(store, format, output, tables)
     except CounterpointError as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -223,7 +223,7 @@ def stats(
 
     Example: `counterpoint stats --json`
     """
-    with _open() as store:
+    with open_store() as store:
         numbers = store.stats()
     if as_json:
         out.print_json(json.dumps(numbers))
@@ -251,7 +251,7 @@ def search(
 
     Example: `counterpoint search "Crimea referendum"` or `counterpoint search --statements "Kerry recognise"`
     """
-    with _open() as store:
+    with open_store() as store:
         found = store.search(query, limit, table="statements" if statements else "articles")
     if as_json:
         for record in found:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from counterpoint import api
-from counterpoint.cli import SPACY_MODEL, _extractor, _open, app, err, out
+from counterpoint.cli import SPACY_MODEL, app, err, load_extractor, open_store, out
 from counterpoint.link import crosscheck, reports
 from counterpoint.link.relation import Relater, model_name
 from counterpoint.records import Article, Failure
@@ -78,7 +78,7 @@ def link(
 
     Example: `counterpoint --db news.db link`
     """
-    with _open() as store:
+    with open_store() as store:
         report = crosscheck.link(store, Relater(relation_model))
     if as_json:
         out.print_json(json.dumps(report.to_dict()))
@@ -112,8 +112,8 @@ def check(
         else:
             err.print(f"[red]failed[/red] {item}", highlight=False)
 
-    with _open() as store:
-        api.ingest([target], store, extractor=_extractor(spacy_model), on_item=keep)
+    with open_store() as store:
+        api.ingest([target], store, extractor=load_extractor(spacy_model), on_item=keep)
         if not seen:
             raise typer.Exit(3)
         relater = Relater(relation_model)
@@ -138,6 +138,6 @@ def who(
 
     Example: `counterpoint --db news.db who "Jane Smith" --about tariffs --format markdown`
     """
-    with _open() as store:
+    with open_store() as store:
         report = reports.who_report(store, name, about, model_name(relation_model))
     print(reports.render(report, format))
