@@ -69,8 +69,9 @@ def parse(
     if tree is None or (tree.find(".//body") is None and not tree.text_content().strip()):
         raise InputError("malformed markup: no document body")
     page_url = _canonical_url(tree) or url
-    published, published_source = _published(tree, page_url)
-    language, site_name, publisher = _language(tree), _site_name(tree), _json_ld_publisher(tree)
+    linked_data = _json_ld(tree)
+    published, published_source = _published(tree, linked_data, page_url)
+    language, site_name, publisher = _language(tree), _site_name(tree), _json_ld_publisher(linked_data)
     _prune(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True
@@ -164,17 +165,19 @@ def _site_name(tree: lxml.html.HtmlElement) -> str | None:
     return _clean(found[0]) if found else None
 
 
-def _json_ld_publisher(tree: lxml.html.HtmlElement) -> str | None:
-    for item in _json_ld(tree):
+def _json_ld_publisher(linked_data: list[dict[str, Any]]) -> str | None:
+    for item in linked_data:
         publisher = item.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             return _clean(publisher["name"])
     return None
 
 
-def _published(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+def _published(
+    tree: lxml.html.HtmlElement, linked_data: list[dict[str, Any]], url: str | None
+) -> tuple[str | None, str | None]:
     """The stated publication date and where it was stated; never a date from running text."""
-    for item in _json_ld(tree):
+    for item in linked_data:
         value = item.get("datePublished")
         if isinstance(value, str) and (date := parse_stated_date(value)):
             return date, "jsonld:datePublished"
