@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from counterpoint.cli import app
 from counterpoint.link import crosscheck, reports
 from counterpoint.link.relation import Relater
+from counterpoint.link.vectors import Vectors
 from counterpoint.records import Article, Statement, stable_id
 from counterpoint.store import Store
 
@@ -167,6 +168,17 @@ def test_link_is_incremental(linked: tuple[str, list[str]], relater: Relater) ->
         assert all(
             set(link) == {"a", "b", "relation", "score", "model", "evidence"} for link in store.links()
         )
+        statements = len(list(store.statements()))
+    # the nearest-neighbour index is kept beside the vectors and was extended, not rebuilt
+    cache = Path(f"{db}.vectors")
+    assert (cache / "index.usearch").exists()
+    assert len(Vectors(cache).index()) == statements == len(NEWS) + 1
+
+
+def test_a_stale_index_is_rebuilt(linked: tuple[str, list[str]]) -> None:
+    cache = Path(f"{linked[0]}.vectors")
+    (cache / "ids.json").unlink()
+    assert len(Vectors(cache).index()) == 0
 
 
 def test_who_flags_the_contradiction_and_shows_its_standing(

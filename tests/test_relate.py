@@ -32,10 +32,11 @@ def test_the_shipped_model_is_small_and_local() -> None:
     [
         (
             "A man is playing a guitar on stage.",
-            "A man is performing a song on his guitar in front of a crowd.",
+            "A man is playing a guitar on a stage in front of a crowd.",
             "agree",
         ),
-        ("A man is playing a guitar on stage.", "Nobody is playing any instrument.", "contradict"),
+        ("The library will close next year.", "The library will never close.", "contradict"),
+        ("The council will close the library.", "The council will not close the library.", "contradict"),
         (
             "The mayor will close the Elm Street library next year.",
             "The Elm Street library will close next year, the mayor said.",

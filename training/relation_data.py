@@ -1,19 +1,26 @@
-"""Training pairs for the relation model, read from ../shared/data.
+"""Pairs for the relation model, read from ../shared/data and cut exactly as `counterpoint relate` cuts them.
 
-Sources: FNC-1 (train bodies only), ARC, Emergent, CAD and SICK.
+Sources: FNC-1 (train bodies only), ARC, Emergent, CAD and SICK for training; FNC-1 dev bodies, CAD, SICK and
+SNLI dev for evaluation. Every pair is (claim, evidence, label, source) with label in agree / contradict /
+discuss; long FNC-1 and ARC bodies are cut to their best passage as at inference.
 
-Every pair is (claim, evidence, label) with label in agree / contradict / discuss; the long FNC-1 and ARC
-bodies are cut to their best passage exactly as `counterpoint relate` does at inference.
+Preparing the pairs needs counterpoint (for the passage cut); training needs only torch. So the pairs can be
+written once to a file and the trainer run where counterpoint is not installed (a GPU machine):
+
+    python training/relation_data.py --data ../shared/data --out training/runs/pairs.json.gz
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
-import random
+import json
+from collections.abc import Callable
 from pathlib import Path
 
-from counterpoint.link.passages import best_passage
+from counterpoint.link.passages import PASSAGE_SENTENCES, best_passage
+from counterpoint.link.relation import LABELS
 
 STANCE = {"agree": "agree", "disagree": "contradict", "discuss": "discuss"}
 NLI = {"entailment": "agree", "contradiction": "contradict", "neutral": "discuss"}
@@ -31,13 +38,23 @@ def dev_body_ids(data: Path) -> set[str]:
     return {line.strip() for line in (data / "fnc1" / "dev_body_ids.txt").read_text().split() if line.strip()}
 
 
-def stance_pairs(stances: Path, bodies: Path, source: str, exclude: set[str] = frozenset()) -> list[Pair]:
+Cut = Callable[[str, str], str]  # (claim, body) -> the passage the model reads
+
+
+def stance_pairs(
+    stances: Path,
+    bodies: Path,
+    source: str,
+    keep: set[str] | None = None,
+    drop: set[str] = frozenset(),
+    cut: Cut = best_passage,
+) -> list[Pair]:
     """Related (non-`unrelated`) headline/body pairs of an FNC-1-format corpus, bodies cut to passages."""
     body = {r["Body ID"]: r["articleBody"] for r in _csv(bodies)}
     return [
-        (r["Headline"], best_passage(r["Headline"], body[r["Body ID"]]), STANCE[r["Stance"]], source)
+        (r["Headline"], cut(r["Headline"], body[r["Body ID"]]), STANCE[r["Stance"]], source)
         for r in _csv(stances)
-        if r["Stance"] in STANCE and r["Body ID"] not in exclude
+        if r["Stance"] in STANCE and r["Body ID"] not in drop and (keep is None or r["Body ID"] in keep)
     ]
 
 
@@ -56,23 +73,61 @@ def emergent_pairs(path: Path) -> list[Pair]:
     ]
 
 
-def training_pairs(
-    data: Path, seed: int = 13, fnc_discuss: int = 3000, disagree_repeat: int = 3
-) -> list[Pair]:
-    """The training mix: class-balanced towards `contradict`, FNC-1 `discuss` down-sampled."""
-    rng = random.Random(seed)
-    fnc = stance_pairs(
-        data / "fnc1" / "train_stances.csv", data / "fnc1" / "train_bodies.csv", "fnc1", dev_body_ids(data)
-    )
-    discuss = [p for p in fnc if p[2] == "discuss"]
-    rng.shuffle(discuss)
-    pairs = [p for p in fnc if p[2] == "agree"] + discuss[:fnc_discuss]
-    pairs += [p for p in fnc if p[2] == "contradict"] * disagree_repeat
-    pairs += stance_pairs(
-        data / "arc" / "arc_stances_train.csv", data / "arc" / "arc_bodies_train.csv", "arc"
-    )
-    pairs += emergent_pairs(data / "emergent" / "url-versions-2015-06-14-clean-train.csv")
-    pairs += nli_pairs(data / "cad" / "train.tsv.gz", "cad")
-    pairs += nli_pairs(data / "sick" / "train.tsv.gz", "sick")
-    rng.shuffle(pairs)
-    return pairs
+def train_pools(data: Path, cut: Cut = best_passage) -> list[Pair]:
+    """Every training pair of every source; the trainer decides how to mix them."""
+    fnc = data / "fnc1"
+    arc = data / "arc"
+    return [
+        *stance_pairs(
+            fnc / "train_stances.csv", fnc / "train_bodies.csv", "fnc1", drop=dev_body_ids(data), cut=cut
+        ),
+        *stance_pairs(arc / "arc_stances_train.csv", arc / "arc_bodies_train.csv", "arc", cut=cut),
+        *emergent_pairs(data / "emergent" / "url-versions-2015-06-14-clean-train.csv"),
+        *nli_pairs(data / "cad" / "train.tsv.gz", "cad"),
+        *nli_pairs(data / "sick" / "train.tsv.gz", "sick"),
+    ]
+
+
+def dev_sets(data: Path, cut: Cut = best_passage) -> dict[str, list[Pair]]:
+    """Development pairs: FNC-1 related pairs of the dev bodies, and the NLI dev splits."""
+    fnc = data / "fnc1"
+    return {
+        "fnc1": stance_pairs(
+            fnc / "train_stances.csv", fnc / "train_bodies.csv", "fnc1", dev_body_ids(data), cut=cut
+        ),
+        "cad": nli_pairs(data / "cad" / "dev.tsv.gz", "cad"),
+        "sick": nli_pairs(data / "sick" / "dev.tsv.gz", "sick"),
+        "snli": nli_pairs(data / "snli" / "dev.tsv.gz", "snli"),
+    }
+
+
+def bundle(data: Path, sentences: int = PASSAGE_SENTENCES) -> dict:
+    """What the trainer reads: labels, the passage length, training pools and development sets."""
+
+    def cut(claim: str, body: str) -> str:
+        return best_passage(claim, body, k=sentences)
+
+    return {
+        "labels": LABELS,
+        "passage_sentences": sentences,
+        "train": train_pools(data, cut),
+        "dev": dev_sets(data, cut),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=Path(__file__).parent.parent.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, required=True, help="a .json.gz file")
+    ap.add_argument("--passage-sentences", type=int, default=PASSAGE_SENTENCES, help="sentences in a passage")
+    args = ap.parse_args()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    pairs = bundle(args.data, args.passage_sentences)
+    with gzip.open(args.out, "wt", encoding="utf-8") as f:
+        json.dump(pairs, f)
+    sizes = {"train": len(pairs["train"])} | {k: len(v) for k, v in pairs["dev"].items()}
+    print(f"wrote {args.out}: {sizes}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,10 +1,12 @@
 """Which statement pairs are worth asking the relation model about: never all pairs.
 
 Each statement is looked up in an approximate nearest-neighbour index (usearch HNSW over MiniLM embeddings),
-so a query costs about log(n) and a whole store about n·log(n). Neighbours are kept when they share the topic
-(cosine above TOPIC) or share an entity (same speaker, or a proper name in common) with a looser cosine; the
-survivors are ranked by dense similarity fused with BM25 (idf from the whole store) and the best K go to the
-relation model.
+so a query costs about log(n) and a whole store about n·log(n), and in the block of statements by the same
+speaker. Neighbours are kept when they share the topic (cosine above TOPIC) or share an entity (same speaker,
+or a proper name in common) with a looser cosine; the survivors are ranked by dense similarity fused with BM25
+(idf from the whole store). The best KEEP go to the relation model, at most PER_ARTICLE from one article, plus
+up to SAME_SPEAKER more by the same speaker: a story retold by many outlets would otherwise fill every slot
+with paraphrases, and a speaker's own reversal, which shares fewer words, would never be compared.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ TOPIC = 0.5
 ENTITY_TOPIC = 0.3
 NEIGHBOURS = 32
 KEEP = 6
+PER_ARTICLE = 2
+SAME_SPEAKER = 4
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
@@ -42,11 +46,19 @@ def names(text: str) -> set[str]:
     return {m.group().lower() for m in _NAME.finditer(text)}
 
 
-def build_index(vectors: np.ndarray) -> Index:
-    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f16", connectivity=16)
-    if len(vectors):
-        index.add(np.arange(len(vectors), dtype=np.uint64), vectors, threads=2)
+def empty_index(ndim: int = 384) -> Index:
+    return Index(ndim=ndim, metric="cos", dtype="f16", connectivity=16)
+
+
+def extend_index(index: Index, vectors: np.ndarray) -> Index:
+    """Add the rows of `vectors` the index does not hold yet (keys are row numbers)."""
+    if len(vectors) > len(index):
+        index.add(np.arange(len(index), len(vectors), dtype=np.uint64), vectors[len(index) :], threads=2)
     return index
+
+
+def build_index(vectors: np.ndarray) -> Index:
+    return extend_index(empty_index(vectors.shape[1]), vectors)
 
 
 class Bm25:
@@ -81,21 +93,32 @@ def candidates(
     index: Index | None = None,
     bm25: Bm25 | None = None,
     keep: int = KEEP,
+    keys: Sequence[int] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """(query row, candidate row, fused score) for each query statement, best first, other articles only."""
+    """(query row, candidate row, fused score) for each query statement, best first, other articles only.
+
+    `keys` gives each item's key in `index` when the index is not keyed by item row (a persistent index
+    over a vector cache, which may also hold statements no longer in the store)."""
     queries = list(queries)
     if not queries or len(items) < 2:
         return []
     index = index if index is not None else build_index(vectors)
+    row_of = {int(k): n for n, k in enumerate(keys)} if keys is not None else None
     bm25 = bm25 or Bm25(item.text for item in items)
-    found = index.search(vectors[queries], count=min(NEIGHBOURS, len(items)), threads=2)
-    keys = np.atleast_2d(found.keys)
+    by_speaker: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.speaker:
+            by_speaker.setdefault(item.speaker, []).append(n)
+    found = index.search(vectors[queries], count=min(NEIGHBOURS, len(index)), threads=2)
     out: list[tuple[int, int, float]] = []
-    for q, row in zip(queries, keys, strict=True):
+    for q, row in zip(queries, np.atleast_2d(found.keys), strict=True):
         me = items[q]
+        pool = [row_of.get(int(k), -1) if row_of is not None else int(k) for k in row]
+        if me.speaker:
+            pool += _nearest(vectors, q, by_speaker[me.speaker], NEIGHBOURS)
         my_names = names(me.text)
         scored = []
-        for c in (int(k) for k in row):
+        for c in dict.fromkeys(pool):
             other = items[c] if 0 <= c < len(items) else None
             if other is None or c == q or other.article_id == me.article_id:
                 continue
@@ -107,5 +130,35 @@ def candidates(
             continue
         top = max(s for _, _, s in scored) or 1.0
         fused = sorted(((c, 0.6 * cos + 0.4 * s / top) for c, cos, s in scored), key=lambda x: -x[1])
-        out += [(q, c, f) for c, f in fused[:keep]]
+        out += [(q, c, f) for c, f in _spread(items, me, fused, keep)]
     return out
+
+
+def _nearest(vectors: np.ndarray, q: int, rows: list[int], count: int) -> list[int]:
+    """The `count` rows closest to row q (exact: a speaker's block is small)."""
+    if len(rows) <= count:
+        return rows
+    sims = vectors[rows] @ vectors[q]
+    return [rows[i] for i in np.argpartition(-sims, count)[:count]]
+
+
+def _spread(
+    items: Sequence[Item], me: Item, fused: list[tuple[int, float]], keep: int
+) -> list[tuple[int, float]]:
+    """The best `keep`, at most PER_ARTICLE from one article, then up to SAME_SPEAKER more by my speaker."""
+    chosen: list[tuple[int, float]] = []
+    per_article: Counter[str] = Counter()
+    main = extra = 0
+    for c, f in fused:
+        other = items[c]
+        if per_article[other.article_id] >= PER_ARTICLE:
+            continue
+        if main < keep:
+            main += 1
+        elif me.speaker and other.speaker == me.speaker and extra < SAME_SPEAKER:
+            extra += 1
+        else:
+            continue
+        chosen.append((c, f))
+        per_article[other.article_id] += 1
+    return chosen

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from counterpoint.link.candidates import Bm25, Item, build_index, candidates
+from counterpoint.link.candidates import Bm25, Item, candidates
 from counterpoint.link.hedges import soften
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors, cache_dir
@@ -78,10 +78,11 @@ def link(
     report.seconds["embed"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    index = build_index(matrix)
+    index = vectors.index()
+    keys = [vectors.row[i.id] for i in items]
     bm25 = Bm25(i.text for i in items)
     pairs: list[tuple[int, int]] = []
-    for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25):
+    for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25, keys=keys):
         key = frozenset((items[q].id, items[c].id))
         if key not in done:
             done.add(key)

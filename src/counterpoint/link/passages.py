@@ -1,6 +1,6 @@
 """Long text → the few sentences most relevant to a claim.
 
-The relation model reads at most 128 tokens, so a whole article body is cut down to the sentences that share
+The relation model reads at most 256 tokens, so a whole article body is cut down to the sentences that share
 the most (idf-weighted) words with the claim, kept in document order. Lexical overlap is used rather than
 embeddings because it is instant, deterministic and is exactly what training used, so train and inference see
 the same kind of passage.
@@ -24,6 +24,7 @@ _STOP_WORDS = """
     why how about after before into over under up down out also just so if
 """
 STOP = frozenset(_STOP_WORDS.split())
+PASSAGE_SENTENCES = 3
 
 
 def sentences(text: str) -> list[str]:
@@ -36,8 +37,9 @@ def words(text: str) -> list[str]:
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in STOP]
 
 
-def best_passage(claim: str, text: str, k: int = 3, max_chars: int = 600) -> str:
+def best_passage(claim: str, text: str, k: int = PASSAGE_SENTENCES) -> str:
     """The k sentences of `text` that best match `claim`, in document order; short text is returned as is."""
+    max_chars = 200 * k
     if len(text) <= max_chars:
         return text.strip()
     sents = sentences(text)

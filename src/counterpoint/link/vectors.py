@@ -1,4 +1,5 @@
-"""Statement embeddings kept beside the store, so `link` only embeds statements it has not seen.
+"""Statement embeddings and their nearest-neighbour index kept beside the store, so `link` only embeds and
+indexes statements it has not seen.
 
 A SQLite store `news.db` keeps them in `news.db.vectors/`; any other store under ~/.cache/counterpoint/. The
 cache is derived data: deleting it only costs re-embedding.
@@ -11,7 +12,9 @@ import json
 from pathlib import Path
 
 import numpy as np
+from usearch.index import Index
 
+from counterpoint.link.candidates import empty_index, extend_index
 from counterpoint.link.encoder import embed
 
 
@@ -53,3 +56,17 @@ class Vectors:
         self.directory.mkdir(parents=True, exist_ok=True)
         np.save(self.directory / "vectors.npy", self.matrix.astype(np.float16))
         (self.directory / "ids.json").write_text(json.dumps(self.ids))
+
+    def index(self) -> Index:
+        """The index over every cached row (key = row), loaded from disk and extended with new rows."""
+        path = self.directory / "index.usearch" if self.directory else None
+        index = empty_index(self.matrix.shape[1])
+        if path and path.exists():
+            index.load(str(path))
+            if len(index) > len(self.ids):  # the vectors were reset: the index no longer matches them
+                index = empty_index(self.matrix.shape[1])
+        held = len(index)
+        extend_index(index, self.matrix)
+        if path and len(index) > held:
+            index.save(str(path))
+        return index
