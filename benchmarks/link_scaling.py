@@ -6,7 +6,7 @@
 incremental run should cost about 1% of the first). --candidates N...: time the stages that depend on store
 size (embedding, ANN index, blocking + BM25 ranking) and count the pairs they hand to the relation model; the
 relation model's cost is then pairs times the per-pair cost measured by --full (it is linear in pairs, and
-there are at most 6 pairs per new statement).
+there are at most 10 pairs per new statement).
 """
 
 from __future__ import annotations

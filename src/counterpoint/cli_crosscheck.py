@@ -18,7 +18,8 @@ from counterpoint.records import Article, Failure
 ModelOption = Annotated[
     Path | None,
     typer.Option(
-        "--relation-model", help="A sentence-transformers CrossEncoder folder instead of the shipped model."
+        "--relation-model",
+        help="A sentence-transformers CrossEncoder, Hugging Face or ONNX folder to use instead of ours.",
     ),
 ]
 REPORT_FORMATS = ("text", "markdown", "html", "json")
@@ -65,6 +66,25 @@ def relate(
             stream.close()
     for verdict in Relater(relation_model).relate(pairs, batch_size=batch_size):
         print(json.dumps(verdict.to_dict()))
+
+
+@app.command("export-model")
+def export_model(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write: model.onnx, tokenizer, config.json.")],
+    int8: Annotated[bool, typer.Option("--int8", help="Quantize the weights to int8 (smaller).")] = False,
+    relation_model: ModelOption = None,
+) -> None:
+    """Write the relation model as an ONNX folder that runs with onnxruntime alone, no torch.
+
+    Needs `pip install "counterpoint[onnx]" onnx`. Use it with `--relation-model OUT_DIR`.
+
+    Example: `counterpoint export-model relation-onnx --int8`
+    """
+    from counterpoint.link import onnx_model
+    from counterpoint.link.relation import CrossEncoder
+
+    path = onnx_model.export(CrossEncoder(relation_model), out_dir, int8=int8)
+    err.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
 @app.command()

@@ -109,13 +109,14 @@ def candidates(
     for n, item in enumerate(items):
         if item.speaker:
             by_speaker.setdefault(item.speaker, []).append(n)
+    blocks = _Blocks(vectors, by_speaker)
     found = index.search(vectors[queries], count=min(NEIGHBOURS, len(index)), threads=2)
     out: list[tuple[int, int, float]] = []
     for q, row in zip(queries, np.atleast_2d(found.keys), strict=True):
         me = items[q]
         pool = [row_of.get(int(k), -1) if row_of is not None else int(k) for k in row]
         if me.speaker:
-            pool += _nearest(vectors, q, by_speaker[me.speaker], NEIGHBOURS)
+            pool += blocks.nearest(me.speaker, vectors[q], NEIGHBOURS)
         my_names = names(me.text)
         scored = []
         for c in dict.fromkeys(pool):
@@ -134,12 +135,21 @@ def candidates(
     return out
 
 
-def _nearest(vectors: np.ndarray, q: int, rows: list[int], count: int) -> list[int]:
-    """The `count` rows closest to row q (exact: a speaker's block is small)."""
-    if len(rows) <= count:
-        return rows
-    sims = vectors[rows] @ vectors[q]
-    return [rows[i] for i in np.argpartition(-sims, count)[:count]]
+class _Blocks:
+    """Each speaker's statements and their vectors, gathered once, for exact nearest-neighbour search."""
+
+    def __init__(self, vectors: np.ndarray, rows: dict[str, list[int]]) -> None:
+        self.vectors, self.rows = vectors, rows
+        self.matrices: dict[str, np.ndarray] = {}
+
+    def nearest(self, speaker: str, vector: np.ndarray, count: int) -> list[int]:
+        rows = self.rows[speaker]
+        if len(rows) <= count:
+            return rows
+        if speaker not in self.matrices:
+            self.matrices[speaker] = self.vectors[rows]
+        sims = self.matrices[speaker] @ vector
+        return [rows[i] for i in np.argpartition(-sims, count)[:count]]
 
 
 def _spread(

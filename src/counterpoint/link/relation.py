@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,13 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from counterpoint.link import relatedness
+from counterpoint.link import onnx_model, relatedness
 from counterpoint.link.encoder import base_model_dir, embed, quiet_transformers
 from counterpoint.link.passages import PASSAGE_SENTENCES
 
 LABELS = ["agree", "contradict", "discuss"]
 RELATIONS = [*LABELS, "unrelated"]
-MAX_TOKENS = 256
 MODEL_DIR = Path(__file__).parent / "model"
 _ALIASES = {
     "agree": "agree",
@@ -71,42 +71,38 @@ def model_name(path: Path | None = None) -> str:
 
 
 class CrossEncoder:
-    """A sequence-pair classifier on CPU: the shipped overlay or a user's model directory."""
+    """A sequence-pair classifier on CPU: the shipped overlay, a Hugging Face / sentence-transformers model
+    folder, or an ONNX model folder."""
 
     def __init__(self, path: Path | None = None, threads: int | None = None) -> None:
         import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         quiet_transformers()
         if threads:
             torch.set_num_threads(threads)
         path = Path(path) if path else MODEL_DIR
-        overlay = path / "overlay.safetensors"
-        if overlay.exists():
-            from safetensors.torch import load_file
-
+        self.model: Any = None  # the torch model, when there is one (ONNX export needs it)
+        config: dict[str, Any] = {}
+        if onnx_model.is_onnx(path):
+            classifier = onnx_model.OnnxClassifier(path)
+            self.tokenizer, self.forward, labels = classifier.tokenizer, classifier, classifier.labels
+            config = classifier.config
+        elif (path / "overlay.safetensors").exists():
             config = json.loads((path / "config.json").read_text())
-            base = str(base_model_dir())
-            self.tokenizer = AutoTokenizer.from_pretrained(base)
-            self.model = AutoModelForSequenceClassification.from_pretrained(
-                base, num_labels=len(config["labels"])
-            )
-            missing = set(
-                self.model.load_state_dict(
-                    {k: v.float() for k, v in load_file(str(overlay)).items()}, strict=False
-                ).unexpected_keys
-            )
-            if missing:
-                raise ValueError(f"{overlay}: tensors the base model does not have: {sorted(missing)[:3]}")
+            self.tokenizer, self.model = _overlay(path / "overlay.safetensors", len(config["labels"]))
             labels = config["labels"]
-            self.max_tokens = int(config.get("max_tokens", MAX_TOKENS))
-            self.passage_sentences = int(config.get("passage_sentences", PASSAGE_SENTENCES))
         else:
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
             self.tokenizer = AutoTokenizer.from_pretrained(str(path))
             self.model = AutoModelForSequenceClassification.from_pretrained(str(path))
             labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
-            self.max_tokens = min(512, int(getattr(self.tokenizer, "model_max_length", 512) or 512))
-            self.passage_sentences = PASSAGE_SENTENCES
+        if self.model is not None:
+            self.model.eval()
+            self.forward = _torch_forward(self.model)
+        longest = min(512, int(getattr(self.tokenizer, "model_max_length", 512) or 512))
+        self.max_tokens = int(config.get("max_tokens", longest))
+        self.passage_sentences = int(config.get("passage_sentences", PASSAGE_SENTENCES))
         unknown = [lab for lab in labels if lab.lower() not in _ALIASES]
         if unknown:
             raise ValueError(
@@ -114,34 +110,55 @@ class CrossEncoder:
             )
         self.labels = [_ALIASES[lab.lower()] for lab in labels]
         self.name = model_name(path)
-        self.model.eval()
 
     def probabilities(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[dict[str, float]]:
         """Per pair, the probability of each of our relations this model knows."""
-        import torch
-
         out: list[dict[str, float]] = []
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         probs: dict[int, np.ndarray] = {}
-        with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                idx = order[start : start + batch_size]
-                enc = self.tokenizer(
-                    [pairs[i][0] for i in idx],
-                    [pairs[i][1] for i in idx],
-                    truncation=True,
-                    max_length=self.max_tokens,
-                    padding=True,
-                    return_tensors="pt",
-                )
-                p = torch.softmax(self.model(**enc).logits.float(), dim=-1).numpy()
-                probs.update(zip(idx, p, strict=True))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            enc = self.tokenizer(
+                [pairs[i][0] for i in idx],
+                [pairs[i][1] for i in idx],
+                truncation=True,
+                max_length=self.max_tokens,
+                padding=True,
+                return_tensors="np",
+            )
+            logits = self.forward(dict(enc)).astype(np.float64)
+            p = np.exp(logits - logits.max(axis=1, keepdims=True))
+            probs.update(zip(idx, p / p.sum(axis=1, keepdims=True), strict=True))
         for i in range(len(pairs)):
             row: dict[str, float] = dict.fromkeys(RELATIONS, 0.0)
             for label, value in zip(self.labels, probs[i], strict=True):
                 row[label] += float(value)
             out.append(row)
         return out
+
+
+def _overlay(overlay: Path, labels: int) -> tuple[Any, Any]:
+    """The PyPI base model with the overlay's tensors loaded over it."""
+    from safetensors.torch import load_file
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    base = str(base_model_dir())
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=labels)
+    tensors = {k: v.float() for k, v in load_file(str(overlay)).items()}
+    unexpected = model.load_state_dict(tensors, strict=False).unexpected_keys
+    if unexpected:
+        raise ValueError(f"{overlay}: tensors the base model does not have: {sorted(unexpected)[:3]}")
+    return AutoTokenizer.from_pretrained(base), model
+
+
+def _torch_forward(model: Any) -> Callable[[dict[str, np.ndarray]], np.ndarray]:
+    import torch
+
+    def forward(inputs: dict[str, np.ndarray]) -> np.ndarray:
+        with torch.inference_mode():
+            return model(**{k: torch.from_numpy(v) for k, v in inputs.items()}).logits.float().numpy()
+
+    return forward
 
 
 class Relater:
