@@ -2,12 +2,15 @@
 
 A surname alone ("Lavrov") resolves to the fullest name the article uses for it ("Sergei Lavrov"), and
 a title ("Russia's foreign minister") to the person the article gave that title. Entity ids hash the
-type and normalized canonical name, so the same full name in two articles is the same entity.
+type and normalized canonical name, so the same full name in two articles is the same entity; a person's name
+is also folded over common transliteration variants, so "Sergey Lavrov" in one outlet and "Sergei Lavrov" in
+another are one entity too (each spelling kept as an alias).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -95,7 +98,25 @@ class _Ent:
 
     @property
     def id(self) -> str:
-        return stable_id("e", self.type, normalize_text(self.name))
+        key = name_key(self.name) if self.type == "person" else normalize_text(self.name)
+        return stable_id("e", self.type, key)
+
+
+_TRANSLITERATION = (
+    (re.compile(r"kh"), "h"),  # Mikhail / Mihail, Khodorkovsky / Hodorkovsky
+    (re.compile(r"y"), "i"),  # Sergey / Sergei, Dmitry / Dmitri, Zelensky / Zelenskiy
+    (re.compile(r"(\w)\1+"), r"\1"),  # Mohammed / Mohamed, Dmitrii / Dmitri, Zelenskyy / Zelensky
+)
+
+
+def name_key(name: str) -> str:
+    """A person's name case-, accent- and punctuation-folded, with common transliteration variants merged."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w\s]", "", text)
+    for pattern, replacement in _TRANSLITERATION:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
 
 
 def clean_name(text: str) -> str:
