@@ -175,10 +175,17 @@ def test_link_is_incremental(linked: tuple[str, list[str]], relater: Relater) ->
     assert len(Vectors(cache).index()) == statements == len(NEWS) + 1
 
 
-def test_a_stale_index_is_rebuilt(linked: tuple[str, list[str]]) -> None:
+def test_a_stale_or_broken_index_is_rebuilt(linked: tuple[str, list[str]]) -> None:
     cache = Path(f"{linked[0]}.vectors")
-    (cache / "ids.json").unlink()
-    assert len(Vectors(cache).index()) == 0
+    vectors = Vectors(cache)
+    (cache / "index.usearch").write_bytes(b"not an index")
+    assert len(vectors.index()) == len(NEWS)
+    # the vectors rebuilt in another order: the saved index no longer matches its rows
+    vectors.ids.reverse()
+    vectors.save()
+    rebuilt = Vectors(cache)
+    assert len(rebuilt.index()) == len(NEWS)
+    assert json.loads((cache / "index.json").read_text()) == {"last": rebuilt.ids[-1]}
 
 
 def test_who_flags_the_contradiction_and_shows_its_standing(

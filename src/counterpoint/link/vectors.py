@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -33,9 +35,12 @@ class Vectors:
         self.directory = directory
         self.ids: list[str] = []
         self.matrix = np.zeros((0, 384), dtype=np.float32)
-        if directory and (directory / "ids.json").exists():
+        if directory and (directory / "ids.json").exists() and (directory / "vectors.npy").exists():
             self.ids = json.loads((directory / "ids.json").read_text())
             self.matrix = np.load(directory / "vectors.npy").astype(np.float32)
+            # a run killed between the two writes leaves one longer than the other: keep what both have
+            rows = min(len(self.ids), len(self.matrix))
+            self.ids, self.matrix = self.ids[:rows], self.matrix[:rows]
         self.row = {i: n for n, i in enumerate(self.ids)}
 
     def ensure(self, ids: list[str], texts: list[str]) -> np.ndarray:
@@ -54,19 +59,40 @@ class Vectors:
         if self.directory is None:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
-        np.save(self.directory / "vectors.npy", self.matrix.astype(np.float16))
-        (self.directory / "ids.json").write_text(json.dumps(self.ids))
+        with _replacing(self.directory / "vectors.npy") as tmp, tmp.open("wb") as f:
+            np.save(f, self.matrix.astype(np.float16))
+        with _replacing(self.directory / "ids.json") as tmp:
+            tmp.write_text(json.dumps(self.ids))
 
     def index(self) -> Index:
-        """The index over every cached row (key = row), loaded from disk and extended with new rows."""
-        path = self.directory / "index.usearch" if self.directory else None
+        """The index over every cached row (key = row), loaded from disk and extended with new rows.
+
+        The index records the id of its last row; if the cache no longer has that id at that row (the
+        vectors were deleted and rebuilt), the index is rebuilt rather than trusted."""
         index = empty_index(self.matrix.shape[1])
-        if path and path.exists():
-            index.load(str(path))
-            if len(index) > len(self.ids):  # the vectors were reset: the index no longer matches them
+        path = self.directory / "index.usearch" if self.directory else None
+        meta = self.directory / "index.json" if self.directory else None
+        if path and meta and path.exists() and meta.exists():
+            try:
+                last = json.loads(meta.read_text())["last"]
+                index.load(str(path))
+            except (OSError, RuntimeError, ValueError, KeyError):  # unreadable: derived data, so rebuild
+                last = None
+            if not len(index) or len(index) > len(self.ids) or self.ids[len(index) - 1] != last:
                 index = empty_index(self.matrix.shape[1])
         held = len(index)
         extend_index(index, self.matrix)
-        if path and len(index) > held:
-            index.save(str(path))
+        if path and meta and len(index) > held:
+            with _replacing(path) as tmp:
+                index.save(str(tmp))
+            with _replacing(meta) as tmp:
+                tmp.write_text(json.dumps({"last": self.ids[len(index) - 1]}))
         return index
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` that replaces it atomically once written."""
+    tmp = path.with_name(path.name + ".tmp")
+    yield tmp
+    tmp.replace(path)
