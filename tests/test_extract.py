@@ -249,3 +249,75 @@ def test_a_claim_carried_by_a_noun(ex: Extractor) -> None:
     text = "Trump's claim that there have been thousands of shootings in Chicago was checked by reporters."
     s = next(s for s in ex.extract(text, "a_noun", "inline").statements if s.cue == "claim")
     assert s.speaker_mention == "Trump" and s.text == "that there have been thousands of shootings in Chicago"
+
+
+def _spans(ex: Extractor, text: str) -> dict[str, tuple[str, str | None]]:
+    """cue → (content as it stands in the text, speaker mention), for top-level statements."""
+    res = ex.extract(text, "a_spans", "inline")
+    return {s.cue: (text[slice(*s.span)], s.speaker_mention) for s in res.statements if not s.parent_id}
+
+
+def test_split_quote_after_a_full_stop_is_one_statement(ex: Extractor) -> None:
+    text = "The union met on Monday.\n\n''We are tired,'' Ms. Park said. ''We are not giving up.''\n"
+    span, speaker = _spans(ex, text)["said"]
+    assert span == "''We are tired,'' Ms. Park said. ''We are not giving up.''" and speaker == "Ms. Park"
+
+
+def test_quote_lead_in_stops_at_the_previous_sentence(ex: Extractor) -> None:
+    text = "The city bought the course for $3 million. ''We wanted to control the land,'' said Mark Cole."
+    assert _spans(ex, text)["said"] == ("''We wanted to control the land,''", "Mark Cole")
+
+
+def test_seeming_and_expected_report_the_whole_clause_without_a_source(ex: Extractor) -> None:
+    seems = "The senator appears to have a narrow lead in the polls, although analysts disagree."
+    assert _spans(ex, seems)["appears"] == ("The senator appears to have a narrow lead in the polls", None)
+    expected = "The governor is expected to sign the bill on Friday."
+    assert _spans(ex, expected)["is expected"] == (expected[:-1], None)
+
+
+def test_content_before_the_attribution_loses_openers_and_the_attribution(ex: Extractor) -> None:
+    end = _spans(ex, "The rest have been moved to a secure system, Kennedy said.\n\nThe review continues.")
+    assert end["said"] == ("The rest have been moved to a secure system", "Kennedy")
+    assert _spans(ex, "Still, the plan will fail, the minister said.")["said"][0] == "the plan will fail"
+
+
+def test_content_boundaries_after_the_cue(ex: Extractor) -> None:
+    got = _spans(ex, "He said the plan was sound and added that it would pass easily.")
+    assert got["said"] == ("the plan was sound", "He") and got["added"] == ("that it would pass easily", "He")
+    signed = _spans(ex, "Officials said the deal was signed on Monday, proving the critics wrong.")
+    assert signed["said"] == ("the deal was signed on Monday", "Officials")
+    called = _spans(ex, "The senator called for the minister to resign.")
+    assert called["called for"] == ("the minister to resign", "The senator")
+
+
+def test_speaker_set_off_inside_the_content(ex: Extractor) -> None:
+    text = "Any fair reading of the deal, said Michael Kofman, an expert on Russia, would call it a win."
+    assert _spans(ex, text)["said"] == (text[:-1], "Michael Kofman, an expert on Russia")
+
+
+def test_speaker_leaves_out_a_participle_clause(ex: Extractor) -> None:
+    got = _spans(ex, "A campaign email stressing the stakes said the race was close.")
+    assert got["said"] == ("the race was close", "A campaign email")
+
+
+def test_prepositional_cues_of_verbs_and_nouns(ex: Extractor) -> None:
+    attacks = _spans(ex, "The senator renewed her attacks on the trade deal.")
+    assert attacks["attacks on"] == ("the trade deal", "her")
+    referring = _spans(ex, "Trump kept referring to the judge as biased.")
+    assert referring["referring to"] == ("the judge", "Trump")
+    voted = _spans(ex, "The governor voted for the bill in 2015.")
+    assert voted == {"voted for": ("the bill", "The governor")}
+
+
+def test_each_cue_keeps_its_own_clause(ex: Extractor) -> None:
+    got = _spans(ex, "He urged Congress to act, saying that the law was broken.")
+    assert got["urged"] == ("Congress to act", "He") and got["saying"] == ("that the law was broken", "He")
+
+
+def test_attributions_carried_by_an_adjunct(ex: Extractor) -> None:
+    text = "The Club is reportedly spending $1.5 million on ads."
+    assert _spans(ex, text)["reportedly"] == (text[:-1], None)
+    poll = _spans(ex, "Clinton led Sanders by 20 points in the latest Marist poll.")
+    assert poll["in"] == ("Clinton led Sanders by 20 points", "the latest Marist poll")
+    accused = "Roof is accused of killing nine people."
+    assert _spans(ex, accused)["is accused"] == (accused[:-1], None)

@@ -2,22 +2,26 @@
 
 The parse gives the complement clause; news style moves attributions into the middle or end of the
 sentence ("The plan, he said, is dead."; "The plan is dead, Schiff said."), opens with datelines, and
-trails appositives and non-restrictive relative clauses that belong to the writer, not the speaker.
+trails non-restrictive relative clauses and participle clauses that belong to the writer, not the speaker
+(PolNeAR keeps appositives: "…, the president's nominee, Merrick Garland").
 These rules reshape the span to the words the speaker is reported to have said.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
+from .cues import SPEECH, verb_base
 from .pipeline import doc_text, sentence
 
-CUT_DEPS = ("appos", "relcl")
 _ADJUNCT = frozenset(
     {"prep", "pobj", "npadvmod", "det", "compound", "punct", "amod", "nummod", "advmod", "poss", "case"}
 )
-_RELATIVE = frozenset({"which", "who", "that", "whom", "what"})
+# Openers the writer adds to a sentence ("Still,", "As it stands,"); a time or place ("In 2007,") is kept.
+_INTRO_DEPS = frozenset({"advmod", "intj", "cc", "advcl"})
+_DISCOURSE = frozenset({"in fact", "of course", "in addition", "for example", "after all", "in other words"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 
 def shape_content(cand: Candidate, tok: Token) -> None:
@@ -41,18 +45,38 @@ def shape_content(cand: Candidate, tok: Token) -> None:
     ):
         s = sent.start_char
         e = sent.start_char + len(before) - 1 if _ends_sentence(cand, tok, r1) else sent.end_char
-    elif s < r0 < e and text[s:r0].strip().lower() in _RELATIVE:
-        s = r1  # "which he said were accompanied by …": the pronoun is the writer's
     if ";" in text[s:e] and not any(ch in text[s:e] for ch in '"\u201c\u201d'):
         e = s + text[s:e].index(";")  # a second independent clause is the writer's again
-    cand.content = _cut_trailing(doc, s, e)
+    if e <= r0:
+        s = skip_intro(doc, s, e)
+    cand.content = _cut_trailing(doc, s, e, after_cue=s >= r1)
+
+
+def skip_intro(doc: Doc, s: int, e: int) -> int:
+    """Where a content before its attribution starts once the writer's opening adjuncts are dropped
+    ("Still, …", "In fact, …", "Entering the final contests in June, …"): PolNeAR leaves them out."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    while span is not None and len(span) > 3:
+        comma = next((t for t in span if t.text == ","), None)
+        if comma is None or comma.i == span.start:
+            break
+        prefix = span[: comma.i - span.start]
+        if prefix.text.lower() not in _DISCOURSE and not all(
+            (t.head.i in range(prefix.start, prefix.end) and t.dep_ not in _SUBJECT_DEPS)
+            or (t.dep_ in _INTRO_DEPS and t.head.i > comma.i)
+            for t in prefix
+        ):
+            break
+        span = doc[comma.i + 1 : span.end]
+        s = span[0].idx if len(span) else s
+    return s
 
 
 def _ends_sentence(cand: Candidate, tok: Token, r1: int) -> bool:
     """Whether only the speaker's own words and adjuncts ("on Tuesday", "in a statement") follow."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
     return all(
-        t.i in own or t.dep_ in _ADJUNCT or t.ent_type_ == "DATE" or _in_advcl(t, tok)
+        t.i in own or t.is_space or t.dep_ in _ADJUNCT or t.ent_type_ == "DATE" or _in_advcl(t, tok)
         for t in tok.doc[tok.i + 1 : sentence(tok).end]
         if t.idx >= r1
     )
@@ -78,16 +102,20 @@ def _has_verb(doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _cut_trailing(doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a final ", the presumed favorite" or ", who is 70" (the writer's aside, not the content) and
-    a dangling conjunction or punctuation mark."""
+def _cut_trailing(doc, s: int, e: int, after_cue: bool) -> tuple[int, int]:
+    """Drop a final ", who is 70" or ", drawing boos from the crowd" (the writer's aside or the
+    circumstance, not the content), the speaker's next cue after the cue ("… and added …"), and a
+    dangling conjunction or punctuation mark."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return (s, e)
     for t in span:
-        if t.dep_ in CUT_DEPS and t.right_edge.i >= span.end - 1 and t.left_edge.i > span.start:
+        if _next_cue(t, span.start) and after_cue:
+            e = doc[t.i - 1].idx  # the parse hung the speaker's next cue on the content
+            break
+        if t.right_edge.i >= span.end - 1 and t.left_edge.i > span.start and _aside(t):
             prev = doc[t.left_edge.i - 1]
-            if prev.text == "," and (t.dep_ == "appos" or t.left_edge.lower_ in ("who", "which")):
+            if prev.text == ",":
                 e = prev.idx
                 break
     toks = [t for t in span if t.idx < e]
@@ -98,3 +126,17 @@ def _cut_trailing(doc, s: int, e: int) -> tuple[int, int]:
     ):
         toks = toks[:-1]
     return (s, toks[-1].idx + len(toks[-1].text)) if toks else (s, e)
+
+
+def _next_cue(t: Token, start: int) -> bool:
+    """ "… and added", "… but insisted": a speech verb coordinated after the content's first word."""
+    return (
+        t.dep_ == "conj" and t.i > start + 1 and t.doc[t.i - 1].dep_ == "cc" and verb_base(t.lower_) in SPEECH
+    )
+
+
+def _aside(t: Token) -> bool:
+    """A non-restrictive relative clause, or a participle clause hung on a verb."""
+    if t.dep_ == "relcl":
+        return t.left_edge.lower_ in ("who", "which")
+    return t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.left_edge.i == t.i and t.head.pos_ == "VERB"

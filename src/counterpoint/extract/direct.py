@@ -21,6 +21,8 @@ _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … 
 _GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*(?:(?:but|and) )?$")  # "she said(, but) …" quote
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t\u00a0]*\n\s*")
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
+_CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}"
 _DASH_SIGNATURE = re.compile(
@@ -41,7 +43,10 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             continue
         qs = _adjacent_quotes(text, doubles, cand)
         if qs and (cand.content is None or any(_overlaps(cand.content, q) for q in qs)):
-            cand.content = (_lead_in(doc, qs[0], cand), qs[-1].end)
+            end = qs[-1].end
+            if cand.content is not None and qs[-1].start >= cand.region()[1] and len(qs) == 1:
+                end = max(end, cand.content[1])  # 'admitted "we need big wins" in the spring'
+            cand.content = (_lead_in(doc, qs[0], cand), end)
             cand.pieces = [p for q in qs for p in q.parts]
             used.update(id(q) for q in qs)
         elif cand.content is not None:
@@ -92,11 +97,13 @@ def _lead_in(doc: Doc, q: Quote, cand: Candidate) -> int:
     if span is None:
         return q.start
     sent = sentence(span[0])
-    lead = doc_text(doc)[sent.start_char : q.start]
+    start = sent.start_char
+    lead = doc_text(doc)[start : q.start]
+    ended = list(_SENTENCE_END.finditer(lead))
+    if ended:  # the parser ran the previous sentence on into the quote
+        start, lead = start + ended[-1].end(), lead[ended[-1].end() :]
     return (
-        q.start
-        if not lead.strip() or lead.rstrip().endswith(":")
-        else sent.start_char + len(lead) - len(lead.lstrip())
+        q.start if not lead.strip() or lead.rstrip().endswith(":") else start + len(lead) - len(lead.lstrip())
     )
 
 
@@ -161,7 +168,10 @@ def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: lis
         p = max(prev, key=lambda c: c.content[1])
         end = max(p.region()[1], p.content[1])
         if p.cue_token is not None and p.region()[0] >= p.content[1]:
-            end = max(end, sentence(p.cue_token).end_char)
+            sent_end = sentence(p.cue_token).end_char
+            if sent_end > q.start and _CLAUSE_END.match(text[end : q.start]):
+                sent_end = q.start  # the parser ran the sentence on into the next quote's opening mark
+            end = max(end, sent_end)
         if (
             end <= q.start
             and _CONTINUE.match(text[end : q.start])

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from counterpoint.records import Entity, Statement, stable_id
 
+from .adjuncts import find_adjunct_cues
 from .candidate import Candidate
 from .claims import find_claims
 from .details import add_details, link_parents
@@ -54,7 +55,7 @@ class Extractor:
     def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
         quotes = find_quotes(doc.text)
-        cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc))
+        cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc) + find_adjunct_cues(doc))
         cands = _dedupe(cands)
         link_parents(cands)
         if any(c.belief and c.parent is not None for c in cands):

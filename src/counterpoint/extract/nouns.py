@@ -1,7 +1,9 @@
 """Attributions carried by a noun: "Trump's claim that …", "his promise to …", "a warning from X that …".
 
-The noun is the cue, its that- or to-clause the content, and its possessor (or the "from"/"by" phrase)
-the speaker. Only nouns whose clause is marked by "that" or "to" count, so "the claim" alone does not.
+The noun is the cue, its that- or to-clause the content, and its possessor (or the "from"/"by" phrase,
+or the subject of the verb it is the object of) the speaker. Only nouns whose clause is marked by "that"
+or "to" count, so "the claim" alone does not; a few nouns carry the content in their own preposition
+instead ("attacks on her record").
 """
 
 from __future__ import annotations
@@ -17,13 +19,30 @@ assertion assertions suggestion allegation allegations accusation accusations ar
 threat threats demand demands proposal belief beliefs fear fears hope hopes admission announcement
 prediction predictions contention
 """)
+# Nouns whose prepositional object is what is said or held ("attacks on her record", "support for the bill");
+# the cue is the noun with its preposition, as PolNeAR marks it.
+PREP_NOUNS = {
+    "attacks": ("on", "against"),
+    "criticism": ("of",),
+    "critique": ("of",),
+    "questions": ("about",),
+    "concerns": ("about",),
+    "doubts": ("about",),
+    "opposition": ("to",),
+    "mention": ("of",),
+}
 _SPEAKER_PREPS = ("from", "by")
 
 
 def find_noun_cues(doc: Doc) -> list[Candidate]:
-    """One candidate per cue noun with a "that …"/"to …" clause of its own."""
+    """One candidate per cue noun with a "that …"/"to …" clause, or a preposition (PREP_NOUNS), of its own."""
     out = []
     for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lower_ in PREP_NOUNS:
+            cand = _prep_noun(tok)
+            if cand is not None:
+                out.append(cand)
+            continue
         if tok.pos_ != "NOUN" or tok.lower_ not in CUE_NOUNS:
             continue
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c)), None)
@@ -36,13 +55,34 @@ def find_noun_cues(doc: Doc) -> list[Candidate]:
             cue_token=tok,
             confidence=0.6,
         )
-        speaker = _speaker(tok)
-        if speaker is not None:
-            sub = [t for t in speaker.subtree if not t.is_punct and t.dep_ != "case"]
-            cand.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
-            cand.speaker_token = speaker
+        _set_speaker(cand, tok)
         out.append(cand)
     return out
+
+
+def _prep_noun(tok: Token) -> Candidate | None:
+    """ "Sanders's attacks on her record": the object of the noun's own preposition is the content."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in PREP_NOUNS[tok.lower_]), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or prep.i != tok.i + 1:
+        return None
+    toks = list(obj.subtree)
+    cand = Candidate(
+        content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
+        cue=(tok.idx, prep.idx + len(prep.text)),
+        cue_token=tok,
+        confidence=0.5,
+    )
+    _set_speaker(cand, tok)
+    return cand
+
+
+def _set_speaker(cand: Candidate, noun: Token) -> None:
+    speaker = _speaker(noun)
+    if speaker is not None:
+        sub = [t for t in speaker.subtree if not t.is_punct and t.dep_ != "case"]
+        cand.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        cand.speaker_token = speaker
 
 
 def _marked(clause: Token) -> bool:
@@ -56,4 +96,6 @@ def _speaker(noun: Token) -> Token | None:
             return c
         if c.dep_ in ("prep", "agent") and c.lower_ in _SPEAKER_PREPS:
             return next((x for x in c.children if x.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj":  # "The senator made a promise to …", "… launched attacks on …"
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None

@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .content import shape_content
-from .cues import ADDRESSEE_VERBS, is_belief, verb_base, words
+from .content import shape_content, skip_intro
+from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, is_belief, verb_base, words
 from .pipeline import sentence
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
@@ -19,10 +19,17 @@ BELIEF_OBJECTS = frozenset({"expect", "know", "understand", "want"})
 # Verbs whose to-infinitive is the content ("vowed to fight", "wants to win", "urged them to vote").
 XCOMP_CONTENT = words(
     """
-advise agree ask beg call claim decline demand expect hope instruct intend offer order plan
+advise agree ask beg call claim decline demand expect hope instruct offer order plan
 pledge promise refuse seek threaten urge vow want warn wish
 """
 )
+# Verbs that, in the passive with a complement, report a view without its holder: the whole clause is
+# the content ("Trump is expected to win", "Clinton is seen as more capable", "Roof is accused of …").
+PASSIVE_VIEWS = words(
+    "expect see know consider view believe think deem regard say report declare announce accuse criticize "
+    "blame"
+)
+_SEEMING_COMPLEMENTS = ("xcomp", "acomp", "oprd")
 # Phrasal cues: the verb and the preposition that introduces the content.
 PREP_CUES = {
     "call": ("for", "on"),
@@ -41,12 +48,16 @@ PREP_CUES = {
     "point": ("to",),
     "worry": ("about",),
     "hope": ("for",),
+    "refer": ("to",),
+    "vote": ("for", "against"),
+    "focus": ("on",),
 }
 # Cue verbs too common in other senses to introduce an adjacent quote on their own.
 QUOTE_SHY = words(
-    "show find support oppose call cite know expect want project order charge post report question signal"
+    "show find support oppose call cite know expect want order charge post report question signal"
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 CONTENT_DEPS = ("ccomp",)
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
 
@@ -72,6 +83,21 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return _made_clear(doc, tok)
     if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp"):
         return None
+    clause = _seeming_clause(tok, base)
+    if clause is not None:
+        cue_toks = _cue_tokens(doc, tok)
+        return Candidate(
+            content=clause,
+            cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+            cue_token=tok,
+            belief=True,
+            confidence=0.5,
+        )
+    if base in RAISING or (base in PREP_ONLY and _cue_prep(tok, base) is None):
+        return None
+    inverted = _inverted(tok)
+    if inverted is not None:
+        return inverted
     content = _content(doc, tok, base)
     if content is None and (is_belief(base) or base in QUOTE_SHY):
         return None
@@ -86,6 +112,57 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     _attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
+
+
+def _seeming_clause(tok: Token, base: str) -> tuple[int, int] | None:
+    """ "X seems to …", "X appears ready", "X is expected to …": the subject, the cue and its complement
+    together, since the writer reports an impression that no one in the sentence holds."""
+    kids = list(tok.children)
+    if base in RAISING:
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        comp = [
+            c for c in kids if c.dep_ in _SEEMING_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "like")
+        ]
+    elif base in PASSIVE_VIEWS and tok.tag_ == "VBN":
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        comp = [
+            c
+            for c in kids
+            if c.dep_ in ("xcomp", "oprd", "dobj") or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for"))
+        ]
+    else:
+        return None
+    if not subj or not comp or subj[0].lower_ == "it" or subj[0].i > tok.i:
+        return None
+    if comp[0].dep_ == "xcomp" and any(c.dep_ == "ccomp" for c in comp[0].children):
+        return None  # "seems to show that …": the inner cue has the content
+    end = max(c.right_edge.i for c in comp)  # not a trailing ", although …" of the writer's
+    toks = _trim_punct([t for t in tok.subtree if subj[0].left_edge.i <= t.i <= end])
+    return _chars(toks) if toks else None
+
+
+def _inverted(tok: Token) -> Candidate | None:
+    """ "The contrast, said Doyle, would be clear": the parse takes the sentence's subject for the speaker
+    and the speaker for the subject of the rest. The content is the whole sentence around the cue."""
+    doc = tok.doc
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if not subj or not comp or doc[tok.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("appos", "relcl", "acl") for c in subj[0].children):
+        return None  # "Sexton, a professor, said he …": the comma closes the speaker's description
+    inner = [c for c in comp[0].children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == tok.i + 1]
+    if not inner or "," not in (doc[inner[0].right_edge.i].text, doc[inner[0].right_edge.i + 1].text):
+        return None  # the speaker is set off by commas on both sides
+    src = _speaker_tokens(inner[0])
+    return Candidate(
+        content=_chars(_trim_punct(list(doc[subj[0].left_edge.i : comp[0].right_edge.i + 1]))),
+        cue=(tok.idx, _end(tok)),
+        cue_token=tok,
+        speaker=(src[0].idx, _end(src[-1])),
+        speaker_token=inner[0],
+        confidence=0.85,
+    )
 
 
 def _made_clear(doc: Doc, tok: Token) -> Candidate | None:
@@ -126,8 +203,9 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     if not pool:
         return None
     src = _speaker_tokens(pobj[0])
+    start = pool[0].idx if pool[-1].i > tok.i else skip_intro(doc, pool[0].idx, _end(pool[-1]))
     cand = Candidate(
-        content=(pool[0].idx, _end(pool[-1])),
+        content=(start, _end(pool[-1])),
         cue=(tok.idx, _end(to)),
         cue_token=tok,
         speaker=(src[0].idx, _end(src[-1])),
@@ -142,8 +220,16 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     kids = list(tok.children)
     clauses = [c for c in kids if c.dep_ in CONTENT_DEPS]
     if clauses:
-        return _chars(_trim_punct([t for c in clauses for t in c.subtree]))
+        toks = [t for c in clauses for t in c.subtree]
+        subj = [
+            c for c in kids if c.dep_ in ("dobj", "nsubj") and c.right_edge.i + 1 == clauses[0].left_edge.i
+        ]
+        if subj and tok.i < subj[0].i and not any(c.dep_ in CLAUSE_SUBJECTS for c in clauses[0].children):
+            toks += list(subj[0].subtree)  # "admitted the plan would fail": the parse took the subject
+        return _chars(_trim_punct(toks))
     prep = _cue_prep(tok, base)
+    if prep is not None and prep.dep_ == "mark":
+        return _chars([t for t in prep.head.subtree if t.i > prep.i])
     if prep is not None:
         rest = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
         return _chars([t for c in [*prep.children, *rest] if c.dep_ != "punct" for t in c.subtree])
@@ -155,6 +241,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         and t.i > tok.i
         and t.head.dep_ in ("ccomp", "acl", "advcl", "relcl")
         and base in ADDRESSEE_VERBS
+        and _governed(t.head, tok)
     ]
     if that:
         return _chars(_trim_punct(list(that[0].head.subtree)))
@@ -167,10 +254,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
         if objs:
             extra = [
-                c
-                for c in kids
-                if c.dep_ in ("xcomp", "ccomp")
-                or (c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "with") and c.i > objs[0].i)
+                c for c in kids if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.i > objs[0].i)
             ]
             return _chars([t for c in objs + extra for t in c.subtree])
     if tok.dep_ == "parataxis" or (
@@ -181,6 +265,16 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
         return _leading_clause(tok)
     return None
+
+
+def _governed(clause: Token, cue: Token) -> bool:
+    """Whether no other cue verb stands between a clause and the cue ("urged …, saying that …")."""
+    cur = clause.head
+    while cur != cue:
+        if verb_base(cur.lower_) is not None:
+            return False
+        cur = cur.head
+    return True
 
 
 def _rest_of_clause(tok: Token) -> tuple[int, int] | None:
@@ -203,8 +297,13 @@ def _leading_clause(tok: Token) -> tuple[int, int] | None:
 
 
 def _cue_prep(tok: Token, base: str) -> Token | None:
-    """The preposition that completes a phrasal cue ("called for", "warned about", "called on")."""
+    """The preposition that completes a phrasal cue ("called for", "warned about", "called on"), or the
+    "for" that the parse makes the marker of the clause in "called for Trump to drop out"."""
     for c in tok.children:
+        if c.dep_ == "advcl":
+            mark = next((m for m in c.children if m.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in PREP_CUES.get(base, ()) and mark.i <= tok.i + 2:
+                return mark
         if (
             c.dep_ == "prep"
             and c.lower_ in PREP_CUES.get(base, ())
@@ -253,6 +352,12 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
                 cand.speaker_token = s
             return
         if cur.dep_ in INHERIT_DEPS and cur.head != cur:
+            if (
+                cur.dep_ == "conj"
+                and cur.head.dep_ == "ccomp"
+                and verb_base(cur.head.head.lower_) is not None
+            ):
+                cur = cur.head  # "said that it was … and added …": the parse hung "added" on the content
             cur = cur.head
             hops += 1
             continue
@@ -265,14 +370,16 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
 
 def _speaker_tokens(head: Token) -> list[Token]:
     """The speaker mention: the subject's whole subtree, descriptions and relative clauses included
-    ("Derek Mitchell, who served as ambassador,"), with a parenthesis kept only when it closes."""
-    toks = list(head.subtree)
+    ("Derek Mitchell, who served as ambassador,") but not participle clauses or a leading "even", with a
+    parenthesis kept only when it closes and a final "%" ("31%") kept."""
+    drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in drop]
     opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in toks[opened:]):
         toks = toks[:opened]
-    while toks and (toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "even"):
         toks = toks[1:]
-    while toks and toks[-1].text != ")" and (toks[-1].is_punct or toks[-1].is_space):
+    while toks and toks[-1].text not in (")", "%") and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks or [head]
 
