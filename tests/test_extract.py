@@ -220,6 +220,12 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
         "inline",
     ).statements[0]
     assert speech.speaker == "Anna Weber" and speech.setting == "public" and speech.said_at == "on Friday"
+    talks = ex.extract(
+        "Lavrov said after six-hour talks in London on Friday that the two sides had no common vision.",
+        "a_talks",
+        "inline",
+    ).statements[0]
+    assert talks.speaker == "Lavrov" and talks.said_at == "on Friday"
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
 

@@ -6,6 +6,8 @@ private" inside what was said is not mistaken for when or how it was said.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
@@ -20,6 +22,7 @@ from .cues import (
 from .entities import EntityIndex
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
+_DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
 
@@ -88,13 +91,16 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
 
 
 def _said_at(doc: Doc, clause: list[Token]) -> str | None:
-    """The first date in the attribution clause, with its preposition ("in March 2014")."""
+    """The first date in the attribution clause, with its preposition ("in March 2014"); a length of time
+    ("after six-hour talks", "within hours") says how long, not when, and is passed over."""
     ids = {t.i for t in clause}
     for tok in sorted(clause, key=lambda t: t.i):
         if tok.ent_type_ in ("DATE", "TIME") and tok.ent_iob_ == "B":
             start, end = tok.i, tok.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+            if doc[end - 1].dep_ in ("amod", "compound") or _DURATION.match(doc[start:end].text):
+                continue
             prev = doc[start - 1] if start else None
             if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
