@@ -242,3 +242,30 @@ def test_cli_check_ingests_and_reports(tmp_path: Path, linked: tuple[str, list[s
         app, ["--db", db, "who", "Maria Lopez", "--about", "library", "--format", "markdown"]
     )
     assert markdown.exit_code == 0 and markdown.stdout.startswith("# Maria Lopez on library")
+
+
+def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outlet(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "news.db")) as store:
+        for name, published, words, said_at in (
+            ("memoir.txt", "2019-06-06", "the deal was already done", "in March 2014"),
+            ("press.txt", "2016-01-10", "the deal was never on the table", None),
+        ):
+            article = Article.create(source=f"scrapes/{name}", text=words, format="text", published=published)
+            statement = Statement(
+                id=stable_id("s", article.id),
+                article_id=article.id,
+                source=article.source,
+                kind="indirect",
+                text=words,
+                span=(0, len(words)),
+                speaker="Ana Brandt",
+                said_at=said_at,
+            )
+            store.add(article, [statement])
+        report = reports.who_report(store, "ana brandt")
+    assert [s["text"] for s in report["statements"]] == [
+        "the deal was already done",
+        "the deal was never on the table",
+    ]
+    text = reports.render(report, "text")
+    assert "memoir.txt, 2019-06-06 (said in March 2014), Ana Brandt" in text

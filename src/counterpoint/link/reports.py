@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from counterpoint.link.passages import words
 from counterpoint.store import Store
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 SIDES = ("agree", "contradict")
 
@@ -42,6 +46,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "published": article.get("published"),
         "title": article.get("title"),
         "url": article.get("url"),
+        "source": article.get("source"),
         "article_id": s["article_id"],
     }
 
@@ -132,20 +137,32 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
         entry["related"] = related
         entry["contradicted"] = any(r["relation"] == "contradict" for r in related)
         timeline.append(entry)
-    timeline.sort(key=lambda e: (e["said_at"] or e["published"] or "", e["id"]))
+    timeline.sort(key=_chronology)
     return {"name": name, "about": about, "statements": timeline}
 
 
 # Renderers
 
 
+def _chronology(e: dict[str, Any]) -> tuple[str, str]:
+    """When it was said if the text gives a year ("in March 2014"), else when it was published."""
+    year = _YEAR.search(e.get("said_at") or "")
+    return (year.group() if year else e.get("published") or "", e["id"])
+
+
 def _when(e: dict[str, Any]) -> str:
-    return (e.get("said_at") or e.get("published") or "undated")[:10]
+    published = (e.get("published") or "undated")[:10]
+    return f"{published} (said {e['said_at']})" if e.get("said_at") else published
+
+
+def _outlet(e: dict[str, Any]) -> str:
+    """The outlet, else the file or URL the article came from: a citation needs one."""
+    return e.get("outlet") or e.get("url") or Path(e.get("source") or "unknown source").name
 
 
 def _source_line(e: dict[str, Any]) -> str:
     speaker = e.get("speaker") or "unattributed"
-    return f"{e.get('outlet') or 'unknown outlet'}, {_when(e)}, {speaker} ({e['standing']})"
+    return f"{_outlet(e)}, {_when(e)}, {speaker} ({e['standing']})"
 
 
 def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -164,7 +181,7 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
         lines += [
             f"{h1}{a.get('title') or a['id']}",
             "",
-            f"{a.get('outlet') or 'unknown outlet'} · {a.get('published') or 'undated'} · "
+            f"{_outlet(a)} · {a.get('published') or 'undated'} · "
             f"{a.get('byline') or 'no byline'} · {a.get('url') or a.get('source')}",
             "",
         ]
@@ -199,7 +216,7 @@ def render_html(report: dict[str, Any]) -> str:
         a = report["article"]
         title = a.get("title") or a["id"]
         head = (
-            f"<h1>{e(title)}</h1><p class=meta>{e(a.get('outlet') or 'unknown outlet')} · "
+            f"<h1>{e(title)}</h1><p class=meta>{e(_outlet(a))} · "
             f"{e(a.get('published') or 'undated')} · {e(a.get('byline') or 'no byline')} · "
             f"{e(a.get('url') or a.get('source') or '')}</p>"
         )
