@@ -74,7 +74,7 @@ def export_model(
     int8: Annotated[bool, typer.Option("--int8", help="Quantize the weights to int8 (smaller).")] = False,
     relation_model: ModelOption = None,
 ) -> None:
-    """Write the relation model as an ONNX folder that runs with onnxruntime alone, no torch.
+    """Write the relation model as an ONNX folder, to run with onnxruntime or serve elsewhere.
 
     Needs `pip install "counterpoint[onnx]" onnx`. Use it with `--relation-model OUT_DIR`.
 

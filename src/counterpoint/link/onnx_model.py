@@ -1,4 +1,4 @@
-"""Relation models as ONNX: run one with onnxruntime alone, or export ours to one.
+"""Relation models as ONNX: run one with onnxruntime, or export ours to one (to serve it elsewhere).
 
 An ONNX model folder holds `model.onnx`, its tokenizer files and a `config.json` giving the labels (ours:
 `labels`; a Hugging Face export: `id2label`). onnxruntime is optional (`pip install "counterpoint[onnx]"`);
