@@ -327,3 +327,48 @@ def test_attributions_carried_by_an_adjunct(ex: Extractor) -> None:
     assert poll["in"] == ("Clinton led Sanders by 20 points", "the latest Marist poll")
     accused = "Roof is accused of killing nine people."
     assert _spans(ex, accused)["is accused"] == (accused[:-1], None)
+
+
+def test_a_second_clause_hung_on_the_cue_is_more_of_the_content(ex: Extractor) -> None:
+    text = "McConnell says that voters want a leader, but instead Obama is giving them lectures."
+    assert _spans(ex, text)["says"] == (text[text.index("that") : -1], "McConnell")
+
+
+def test_where_and_when_are_left_out_of_an_object_content(ex: Extractor) -> None:
+    assert _spans(ex, "Clinton praised the plan at a rally in Ohio.")["praised"] == ("the plan", "Clinton")
+
+
+def test_passive_cue_with_its_agent_as_speaker(ex: Extractor) -> None:
+    got = _spans(ex, "The meeting was first reported by Politico.")
+    assert got["was first reported by"] == ("The meeting", "Politico")
+
+
+def test_the_question_asked_has_no_speaker(ex: Extractor) -> None:
+    got = _spans(ex, "Asked if he would run again, the senator smiled.")
+    assert got["Asked"] == ("if he would run again", None)
+
+
+def test_noun_cues_with_a_preposition_or_a_copula(ex: Extractor) -> None:
+    defense = _spans(ex, "Her defense of the deal surprised nobody.")
+    assert defense["defense of"] == ("the deal", "Her")
+    view = _spans(ex, "His view is that the deal will collapse.")
+    assert view["view is"] == ("that the deal will collapse", "His")
+
+
+def test_speaker_before_the_cue_leaves_out_a_relative_clause_and_an_age(ex: Extractor) -> None:
+    got = _spans(ex, "Barkley, who votes Democratic, said the party had lost its way.")
+    assert got["said"] == ("the party had lost its way", "Barkley")
+    assert _spans(ex, "Renee Gold, 83, said she would vote for Sanders.")["said"][1] == "Renee Gold"
+
+
+def test_a_participle_after_by_takes_the_verbs_subject(ex: Extractor) -> None:
+    got = _spans(ex, "The governor began by saying that taxes would fall.")
+    assert got["saying"] == ("that taxes would fall", "The governor")
+
+
+def test_headline_colon_source_but_not_a_label(ex: Extractor) -> None:
+    text = "Clinton camp: Trump's rhetoric threatens national security\n\nThe campaign met on Monday.\n"
+    got = _spans(ex, text)
+    assert ("Trump's rhetoric threatens national security", "Clinton camp") in got.values()
+    label = _spans(ex, "Breaking: Trump wins the primary in Ohio\n\nThe race was close.\n")
+    assert all(speaker != "Breaking" for _, speaker in label.values())

@@ -129,9 +129,19 @@ def _cut_trailing(doc, s: int, e: int, after_cue: bool) -> tuple[int, int]:
 
 
 def _next_cue(t: Token, start: int) -> bool:
-    """ "… and added", "… but insisted": a speech verb coordinated after the content's first word."""
+    """ "… and added", "… but insisted", "…, claiming …": a speech verb coordinated after the content's first
+    word, or a participle of one with no subject of its own (the speaker goes on, and PolNeAR makes that
+    a statement of its own)."""
+    if t.i <= start + 1 or verb_base(t.lower_) not in SPEECH:
+        return False
+    prev = t.doc[t.i - 1]
+    if t.dep_ == "conj" and prev.dep_ == "cc":
+        return True
     return (
-        t.dep_ == "conj" and t.i > start + 1 and t.doc[t.i - 1].dep_ == "cc" and verb_base(t.lower_) in SPEECH
+        t.tag_ == "VBG"
+        and t.dep_ in ("advcl", "conj")
+        and prev.text == ","
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
     )
 
 

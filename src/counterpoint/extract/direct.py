@@ -24,6 +24,13 @@ _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
 _CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
 _COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
+_HEADLINE_COLON = re.compile(r"\A([A-Z][^:\n]{1,45}):[ \t]+(\S[^\n]*)$", re.M)  # "Clinton camp: Trump …"
+_REPORTERS = frozenset(
+    {"poll", "report", "newspaper", "editorial", "survey", "study", "insiders", "historians"}
+)
+_LABELS = frozenset(
+    {"breaking", "revealed", "wow", "look", "watch", "exclusive", "update", "just", "paid", "video"}
+)
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}"
 _DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*([\u2013\u2014\u2015-]{1,2})[ \t\u00a0]*(" + _NAME + r")[ \t\u00a0]*(?:\n|$)"
@@ -192,14 +199,18 @@ def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
 
 
 def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Transcript and interview style: a paragraph "Name: what they said"."""
+    """Transcript and interview style: a paragraph "Name: what they said"; and a headline "Who: what", where
+    the one before the colon need not be a name ("Clinton camp: …")."""
     out = []
     taken = [c.content for c in cands]
     text = doc_text(doc)
-    for m in _COLON_SPEAKER.finditer(text):
+    headline = _HEADLINE_COLON.match(text)
+    if headline is not None and not _headline_source(doc, headline.start(1), headline.end(1)):
+        headline = None
+    for m in ([headline] if headline is not None else []) + list(_COLON_SPEAKER.finditer(text)):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         s, e = m.start(2), m.end(2)
-        named = span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+        named = m is headline or (span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span))
         if span is None or not (named or (all(t.pos_ == "PROPN" for t in span) and text[s] in '"\u201c')):
             continue
         if any(a <= s < b for a, b in taken):
@@ -214,6 +225,17 @@ def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             )
         )
     return out
+
+
+def _headline_source(doc: Doc, start: int, end: int) -> bool:
+    """Whether a headline's words before its colon name a source: a name, or a poll or report, but not a
+    label ("Breaking:", "The Latest:", "WOW:")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 6 or span.text.isupper() or span.text.startswith("The Latest"):
+        return False
+    if span[0].lower_ in _LABELS:
+        return False
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or span[-1].lower_ in _REPORTERS
 
 
 def _dash_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candidate]:

@@ -3,7 +3,7 @@
 The noun is the cue, its that- or to-clause the content, and its possessor (or the "from"/"by" phrase,
 or the subject of the verb it is the object of) the speaker. Only nouns whose clause is marked by "that"
 or "to" count, so "the claim" alone does not; a few nouns carry the content in their own preposition
-instead ("attacks on her record").
+instead ("attacks on her record"), and some introduce it through "is" ("His view is that …").
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .cues import words
+from .cues import verb_base, words
 
 CUE_NOUNS = words("""
 claim claims promise promises pledge pledges plan plans warning warnings call calls denial denials statement
@@ -30,7 +30,29 @@ PREP_NOUNS = {
     "doubts": ("about",),
     "opposition": ("to",),
     "mention": ("of",),
+    "announcement": ("of",),
+    "call": ("for",),
+    "calls": ("for",),
+    "praise": ("of", "for"),
+    "comments": ("on", "about"),
+    "remarks": ("on", "about"),
+    "acknowledgement": ("of",),
+    "acknowledgment": ("of",),
+    "declarations": ("of",),
+    "denial": ("of",),
+    "defense": ("of",),
+    "condemnation": ("of",),
+    "complaints": ("about",),
+    "warnings": ("about", "of"),
+    "demands": ("for",),
 }
+# Nouns that, as the subject of "is"/"was", introduce what is held or said: "His view is that …".
+COPULA_NOUNS = words("""
+view views position argument question hope belief fear concern worry message point answer claim
+assumption expectation consensus slogan phrase refrain line theory conclusion sense feeling response reply
+explanation assessment complaint contention premise verdict takeaway
+""")
+_BE = words("is was are were be been 's")
 _SPEAKER_PREPS = ("from", "by")
 
 
@@ -38,12 +60,15 @@ def find_noun_cues(doc: Doc) -> list[Candidate]:
     """One candidate per cue noun with a "that …"/"to …" clause, or a preposition (PREP_NOUNS), of its own."""
     out = []
     for tok in doc:
-        if tok.pos_ == "NOUN" and tok.lower_ in PREP_NOUNS:
-            cand = _prep_noun(tok)
-            if cand is not None:
-                out.append(cand)
+        if tok.pos_ != "NOUN":
             continue
-        if tok.pos_ != "NOUN" or tok.lower_ not in CUE_NOUNS:
+        cand = _prep_noun(tok) if tok.lower_ in PREP_NOUNS else None
+        if cand is None and tok.lower_ in COPULA_NOUNS and tok.dep_ == "nsubj":
+            cand = _copula_noun(tok)
+        if cand is not None:
+            out.append(cand)
+            continue
+        if tok.lower_ not in CUE_NOUNS:
             continue
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c)), None)
         if clause is None or clause.i < tok.i:
@@ -55,9 +80,23 @@ def find_noun_cues(doc: Doc) -> list[Candidate]:
             cue_token=tok,
             confidence=0.6,
         )
-        _set_speaker(cand, tok)
+        verb = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and verb_base(verb.lower_) is not None:
+            _said_in(cand, tok, verb)  # "says in a statement that …": the parse gave the clause to the noun
+        else:
+            _set_speaker(cand, tok)
         out.append(cand)
     return out
+
+
+def _said_in(cand: Candidate, noun: Token, verb: Token) -> None:
+    """The verb with its "in a statement" is the cue, and the verb's subject the speaker."""
+    cand.cue = (
+        verb.idx,
+        noun.idx + len(noun.text) if noun.head.i == verb.i + 1 else verb.idx + len(verb.text),
+    )
+    cand.cue_token, cand.confidence = verb, 0.85
+    _set_speaker(cand, verb)
 
 
 def _prep_noun(tok: Token) -> Candidate | None:
@@ -70,6 +109,28 @@ def _prep_noun(tok: Token) -> Candidate | None:
     cand = Candidate(
         content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
         cue=(tok.idx, prep.idx + len(prep.text)),
+        cue_token=tok,
+        confidence=0.5,
+    )
+    _set_speaker(cand, tok)
+    return cand
+
+
+def _copula_noun(tok: Token) -> Candidate | None:
+    """ "One view is that …", "The key question is whether …": the noun phrase up to the verb "be" is the
+    cue, the clause after it the content, a possessor ("Rubio's catch phrase was …") the speaker."""
+    be = tok.head
+    if be.lower_ not in _BE and not any(c.dep_ == "aux" and c.lower_ in _BE for c in be.children):
+        return None
+    clause = next((c for c in be.children if c.dep_ in ("ccomp", "attr") and c.i > be.i), None)
+    if clause is None or clause.doc[clause.left_edge.i].lower_ not in ("that", "whether", "if"):
+        return None
+    poss = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+    first = min(t.i for t in tok.subtree if t.i not in poss)
+    toks = list(clause.subtree)
+    cand = Candidate(
+        content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
+        cue=(tok.doc[first].idx, be.idx + len(be.text)),
         cue_token=tok,
         confidence=0.5,
     )
@@ -98,4 +159,6 @@ def _speaker(noun: Token) -> Token | None:
             return next((x for x in c.children if x.dep_ == "pobj"), None)
     if noun.dep_ == "dobj":  # "The senator made a promise to …", "… launched attacks on …"
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if noun.pos_ == "VERB":
+        return next((c for c in noun.children if c.dep_ == "nsubj"), None)
     return None

@@ -1,7 +1,8 @@
 """Attributions found from the dependency parse: a cue word, its subject (the speaker) and its complement.
 
 Covers "X said (that) …", "X told reporters …", "X warned/vowed/denied …", "X made it clear that …",
-"according to X, …" and belief verbs ("X believes …"). Quotes are attached afterwards (see direct.py).
+"according to X, …", belief verbs ("X believes …"), passives with their agent ("was reported by X") and
+the question in "Asked whether …". Quotes are attached afterwards (see direct.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ pledge promise refuse seek threaten urge vow want warn wish
 PASSIVE_VIEWS = words(
     "expect see know consider view believe think deem regard say report declare announce accuse criticize "
     "blame"
+)
+# Prepositions of the cue verb that say when or where, not what: "praised X at a press conference".
+SETTING_PREPS = words("at during after before while")
+SETTING_NOUNS = words(
+    "interview statement speech op-ed email letter tweet post video ad conference call twitter facebook page "
+    "show program rally debate appearance"
 )
 _SEEMING_COMPLEMENTS = ("xcomp", "acomp", "oprd")
 # Phrasal cues: the verb and the preposition that introduces the content.
@@ -95,6 +102,9 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         )
     if base in RAISING or (base in PREP_ONLY and _cue_prep(tok, base) is None):
         return None
+    passive = _passive_agent(doc, tok) if tok.lower_ != "asked" else _asked(doc, tok)
+    if passive is not None:
+        return passive
     inverted = _inverted(tok)
     if inverted is not None:
         return inverted
@@ -139,6 +149,64 @@ def _seeming_clause(tok: Token, base: str) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in comp)  # not a trailing ", although …" of the writer's
     toks = _trim_punct([t for t in tok.subtree if subj[0].left_edge.i <= t.i <= end])
     return _chars(toks) if toks else None
+
+
+def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
+    """ "The meeting was first reported by Politico": the "by" phrase is the speaker and the passive
+    subject the content (what was reported, endorsed or rejected)."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children):
+        return None  # "was asked by X whether …": the clause is the content
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or subj is None or subj.tag_ in ("WDT", "WP", "PRP") or subj.lower_ == "that":
+        return None
+    cue_toks = _cue_tokens(doc, tok)
+    if agent.i == cue_toks[-1].i + 1:
+        cue_toks.append(agent)
+    src = _speaker_tokens(pobj)
+    return Candidate(
+        content=_chars(_trim_punct(list(subj.subtree))),
+        cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+        cue_token=tok,
+        speaker=(src[0].idx, _end(src[-1])),
+        speaker_token=pobj,
+        confidence=0.6,
+    )
+
+
+def _asked(doc: Doc, tok: Token) -> Candidate | None:
+    """ "Asked if he was bullied, Trump said …", "Sanders was asked about the emails": the question is the
+    content, and PolNeAR gives it no source, since the one who answers did not ask it."""
+    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+        return None
+    cue_toks = _cue_tokens(doc, tok)
+    about = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == tok.i + 1), None
+    )
+    if about is not None:
+        content = [c for c in about.children if c.dep_ in ("pobj", "pcomp")]
+        cue_toks.append(about)
+    else:
+        content = [
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "advcl")
+            and c.i > tok.i
+            and (doc[c.left_edge.i].lower_ in ("if", "whether") or doc[c.left_edge.i].tag_.startswith("W"))
+        ][:1]
+    if not content:
+        return None
+    cand = Candidate(
+        content=_chars(_trim_punct(list(content[0].subtree))),
+        cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+        cue_token=tok,
+        confidence=0.5,
+    )
+    shape_content(cand, tok)
+    return cand
 
 
 def _inverted(tok: Token) -> Candidate | None:
@@ -226,6 +294,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         ]
         if subj and tok.i < subj[0].i and not any(c.dep_ in CLAUSE_SUBJECTS for c in clauses[0].children):
             toks += list(subj[0].subtree)  # "admitted the plan would fail": the parse took the subject
+        toks += [t for c in _clause_conjuncts(tok, clauses[-1]) for t in c.subtree]
         return _chars(_trim_punct(toks))
     prep = _cue_prep(tok, base)
     if prep is not None and prep.dep_ == "mark":
@@ -254,7 +323,11 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
         if objs:
             extra = [
-                c for c in kids if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.i > objs[0].i)
+                c
+                for c in kids
+                if c.dep_ in ("xcomp", "ccomp")
+                or (c.dep_ == "prep" and c.i > objs[0].i and not _setting(c))
+                or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i)
             ]
             return _chars([t for c in objs + extra for t in c.subtree])
     if tok.dep_ == "parataxis" or (
@@ -265,6 +338,31 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
         return _leading_clause(tok)
     return None
+
+
+def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
+    """ "said that X tried …, but a judge refused …": the parse hangs a second clause, with its own
+    subject, on the cue; PolNeAR reads it as more of what was said unless it has a cue of its own."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "conj"
+        and c.i > clause.right_edge.i
+        and verb_base(c.lower_) is None
+        and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+    ]
+
+
+def _setting(prep: Token) -> bool:
+    """A preposition of the cue verb that says when or where ("at a rally", "in an interview", "on May 2")."""
+    if prep.lower_ in SETTING_PREPS:
+        return True
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        prep.lower_ in ("in", "on")
+        and obj is not None
+        and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in SETTING_NOUNS)
+    )
 
 
 def _governed(clause: Token, cue: Token) -> bool:
@@ -345,12 +443,16 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
             s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
-            toks = _speaker_tokens(s)
+            toks = _speaker_tokens(s, asides=s.i < cur.i)
             inside = cand.content and cand.content[0] <= toks[0].idx < cand.content[1]
             if toks and not (inside and not cand.content[0] <= tok.idx < cand.content[1]):
                 cand.speaker = (toks[0].idx, _end(toks[-1]))
                 cand.speaker_token = s
             return
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "began by saying …": the subject of the verb ("for saying" is no cue)
+            hops += 1
+            continue
         if cur.dep_ in INHERIT_DEPS and cur.head != cur:
             if (
                 cur.dep_ == "conj"
@@ -368,11 +470,19 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
         return
 
 
-def _speaker_tokens(head: Token) -> list[Token]:
+def _speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
     """The speaker mention: the subject's whole subtree, descriptions and relative clauses included
     ("Derek Mitchell, who served as ambassador,") but not participle clauses or a leading "even", with a
-    parenthesis kept only when it closes and a final "%" ("31%") kept."""
+    parenthesis kept only when it closes and a final "%" ("31%") kept. With `asides` (a subject before
+    its cue), a relative clause or an age set off after the name is left out, as PolNeAR marks it."""
     drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
+    if asides:
+        drop |= {
+            t.i
+            for c in head.children
+            if _trailing_aside(c)
+            for t in head.doc[c.left_edge.i : head.right_edge.i + 1]
+        }
     toks = [t for t in head.subtree if t.i not in drop]
     opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in toks[opened:]):
@@ -382,6 +492,16 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while toks and toks[-1].text not in (")", "%") and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks or [head]
+
+
+def _trailing_aside(c: Token) -> bool:
+    """ "Barkley, who said he votes Democratic," or "Renee Gold, 83, of Sarasota": a relative clause or an
+    age after the name, which PolNeAR leaves out of the source (a title in apposition stays)."""
+    if c.i <= c.head.i or c.doc[c.left_edge.i - 1].text != ",":
+        return False
+    return (c.dep_ == "relcl" and c.doc[c.left_edge.i].lower_ in ("who", "which")) or (
+        c.dep_ in ("appos", "amod", "npadvmod", "nummod") and c.like_num
+    )
 
 
 def _trim_punct(toks: list[Token]) -> list[Token]:
