@@ -372,3 +372,14 @@ def test_headline_colon_source_but_not_a_label(ex: Extractor) -> None:
     assert ("Trump's rhetoric threatens national security", "Clinton camp") in got.values()
     label = _spans(ex, "Breaking: Trump wins the primary in Ohio\n\nThe race was close.\n")
     assert all(speaker != "Breaking" for _, speaker in label.values())
+
+
+def test_people_described_by_a_place_or_group_are_not_that_place(ex: Extractor) -> None:
+    def speaker(text: str) -> str | None:
+        return ex.extract(text, "a_grp", "inline").statements[0].speaker
+
+    assert speaker("Pro-Russian authorities said the vote had been fair.") == "Pro-Russian authorities"
+    assert speaker("Officials in Simferopol said most ballots had been counted.") == "Officials in Simferopol"
+    assert speaker("The White House spokesman said the sanctions would stand.") == "White House spokesman"
+    assert speaker("Russia's Defense Ministry said the troops would stay.") == "Russia's Defense Ministry"
+    assert speaker("The Kremlin said the vote was legal.") == "Kremlin"

@@ -184,7 +184,8 @@ class EntityIndex:
 
     def lookup(self, span: Span) -> _Ent | None:
         """The entity a mention names: a person inside it first, then the organisation that heads it
-        ("Russia's Defense Ministry", not "Russia"), then a surname alone, then a role."""
+        ("Russia's Defense Ministry", not "Russia"; but not "Russian officials", who are not Russia), then a
+        surname alone, then a role."""
         persons = [e for e in span.ents if e.label_ == "PERSON"]
         for ent in persons:
             name = clean_name(ent.text)
@@ -192,8 +193,10 @@ class EntityIndex:
             if hit:
                 return self._use(hit)
         orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
+        head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
+        if head is None and span.root.pos_ == "NOUN":
+            orgs = []  # "pro-Russian authorities", "officials in Simferopol": people, not the place
         if orgs:
-            head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
             if head is not None and head != orgs[0] and orgs[0].end <= head.start:
                 return self._use(self._compound_org(span.doc[orgs[0].start : head.end]))
             ent = head or orgs[-1]
