@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from usearch.index import Index
 
-from counterpoint.link.candidates import empty_index, extend_index
+from counterpoint.link.candidates import build_index, empty_index, extend_index
 from counterpoint.link.encoder import embed
 
 
@@ -69,24 +69,31 @@ class Vectors:
 
         The index records the id of its last row; if the cache no longer has that id at that row (the
         vectors were deleted and rebuilt), the index is rebuilt rather than trusted."""
-        index = empty_index(self.matrix.shape[1])
-        path = self.directory / "index.usearch" if self.directory else None
-        meta = self.directory / "index.json" if self.directory else None
-        if path and meta and path.exists() and meta.exists():
-            try:
-                last = json.loads(meta.read_text())["last"]
-                index.load(str(path))
-            except (OSError, RuntimeError, ValueError, KeyError):  # unreadable: derived data, so rebuild
-                last = None
-            if not len(index) or len(index) > len(self.ids) or self.ids[len(index) - 1] != last:
-                index = empty_index(self.matrix.shape[1])
+        if self.directory is None:
+            return build_index(self.matrix)
+        path, meta = self.directory / "index.usearch", self.directory / "index.json"
+        index = self._saved_index(path, meta)
         held = len(index)
         extend_index(index, self.matrix)
-        if path and meta and len(index) > held:
+        if len(index) > held:
             with _replacing(path) as tmp:
                 index.save(str(tmp))
             with _replacing(meta) as tmp:
                 tmp.write_text(json.dumps({"last": self.ids[len(index) - 1]}))
+        return index
+
+    def _saved_index(self, path: Path, meta: Path) -> Index:
+        """The index on disk if it still matches the cache's rows, else an empty one."""
+        index = empty_index(self.matrix.shape[1])
+        if not (path.exists() and meta.exists()):
+            return index
+        try:
+            last = json.loads(meta.read_text())["last"]
+            index.load(str(path))
+        except (OSError, RuntimeError, ValueError, KeyError):  # unreadable: derived data, so rebuild
+            return empty_index(self.matrix.shape[1])
+        if not len(index) or len(index) > len(self.ids) or self.ids[len(index) - 1] != last:
+            return empty_index(self.matrix.shape[1])
         return index
 
 
