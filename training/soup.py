@@ -11,14 +11,13 @@ improves; without it all runs given are averaged.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 import torch
 from safetensors.torch import load_file, save_file
-from train_relation import Encoded, build, predict, scores
+from train_relation import Encoded, build, evaluate, load_pairs
 
 SHARED = ("base", "labels", "max_tokens", "passage_sentences", "frozen_layers")
 
@@ -33,12 +32,12 @@ def average(overlays: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
     return {k: sum(o[k].float() for o in overlays) / len(overlays) for k in overlays[0]}
 
 
-def greedy(overlays: list[dict[str, torch.Tensor]], evaluate: Callable, names: list[str]) -> list[int]:
-    alone = [merit(evaluate(o)) for o in overlays]
+def greedy(overlays: list[dict[str, torch.Tensor]], scored: Callable, names: list[str]) -> list[int]:
+    alone = [merit(scored(o)) for o in overlays]
     order = sorted(range(len(overlays)), key=alone.__getitem__, reverse=True)
     kept, best = [order[0]], alone[order[0]]
     for i in order[1:]:
-        score = merit(evaluate(average([overlays[j] for j in [*kept, i]])))
+        score = merit(scored(average([overlays[j] for j in [*kept, i]])))
         if score > best:
             kept, best = [*kept, i], score
         print(f"{names[i]}: alone {alone[i]:.4f}, soup {score:.4f}, kept {kept}", flush=True)
@@ -58,28 +57,27 @@ def main() -> None:
     configs = [json.loads((run / "config.json").read_text()) for run in args.runs]
     if len({json.dumps([c[k] for k in (*SHARED, "seed")]) for c in configs}) > 1:
         raise SystemExit("runs differ in base, labels, length, frozen layers or head seed: cannot average")
-    with gzip.open(args.pairs, "rt", encoding="utf-8") as f:
-        data = json.load(f)
+    data = load_pairs(args.pairs)
     setup = argparse.Namespace(base=args.base, freeze=configs[0]["frozen_layers"])
     tokenizer, model = build(setup, data["labels"])
     model.to(device)
     dev = {k: Encoded(tokenizer, v, data["labels"], configs[0]["max_tokens"]) for k, v in data["dev"].items()}
 
-    def evaluate(overlay: dict[str, torch.Tensor]) -> dict[str, dict[str, float]]:
+    def scored(overlay: dict[str, torch.Tensor]) -> dict[str, dict[str, float]]:
         model.load_state_dict({k: v.float() for k, v in overlay.items()}, strict=False)
-        return {k: scores(v.y, predict(model, v, device), data["labels"]) for k, v in dev.items()}
+        return evaluate(model, dev, device, data["labels"])
 
     overlays = [load_file(str(run / "overlay.safetensors")) for run in args.runs]
     kept = list(range(len(overlays)))
     if args.greedy:
-        kept = greedy(overlays, evaluate, [str(r) for r in args.runs])
+        kept = greedy(overlays, scored, [str(r) for r in args.runs])
     soup = {k: v.half().contiguous() for k, v in average([overlays[j] for j in kept]).items()}
     args.out.mkdir(parents=True, exist_ok=True)
     save_file(soup, str(args.out / "overlay.safetensors"))
     config = {k: configs[0][k] for k in SHARED}
     config["soup"] = [{k: v for k, v in configs[j].items() if k not in SHARED} for j in kept]
     (args.out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
-    print(json.dumps({"kept": [str(args.runs[j]) for j in kept], "dev": evaluate(soup)}))
+    print(json.dumps({"kept": [str(args.runs[j]) for j in kept], "dev": scored(soup)}))
 
 
 if __name__ == "__main__":

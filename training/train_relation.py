@@ -48,14 +48,15 @@ def seed_all(seed: int) -> None:
     torch.manual_seed(seed)
 
 
-def load_pairs(args: argparse.Namespace) -> dict:
-    if args.pairs:
-        with gzip.open(args.pairs, "rt", encoding="utf-8") as f:
+def load_pairs(pairs: str | None, data: str | None = None) -> dict:
+    """Pairs written by relation_data.py, or prepared here from the data folder."""
+    if pairs:
+        with gzip.open(pairs, "rt", encoding="utf-8") as f:
             return json.load(f)
     sys.path.insert(0, str(HERE))
     from relation_data import bundle
 
-    return bundle(Path(args.data))
+    return bundle(Path(data or ""))
 
 
 def mix(pool: list[list[str]], args: argparse.Namespace) -> list[list[str]]:
@@ -163,6 +164,11 @@ def scores(gold: list[int], pred: np.ndarray, labels: list[str]) -> dict[str, fl
     return row
 
 
+def evaluate(model, dev: dict[str, Encoded], device: str, labels: list[str]) -> dict[str, dict[str, float]]:
+    """scores() on each development set."""
+    return {k: scores(v.y, predict(model, v, device), labels) for k, v in dev.items()}
+
+
 def export(model, args: argparse.Namespace, data: dict, step: int, total: int) -> None:
     """Write the trainable tensors (fp16) and the config the loader needs."""
     out = Path(args.out)
@@ -221,7 +227,7 @@ def main() -> None:
     run = HERE / "runs" / args.run
     run.mkdir(parents=True, exist_ok=True)
     ckpt = run / "last.pt"
-    data = load_pairs(args)
+    data = load_pairs(args.pairs, args.data)
     labels = data["labels"]
     tokenizer, model = build(args, labels)
     model.to(device)
@@ -276,7 +282,7 @@ def main() -> None:
             eta = (total - step) * args.batch_size / rate / 60
             print(f"step {step}/{total} loss {running:.3f} {rate:.0f} pairs/s eta {eta:.1f} min", flush=True)
         if step % per_epoch == 0 or step == total:
-            row = {k: scores(v.y, predict(model, v, device), labels) for k, v in dev.items()}
+            row = evaluate(model, dev, device, labels)
             print(json.dumps({"step": step, "epoch": round(step / per_epoch, 2), "dev": row}), flush=True)
         if step % args.save_every == 0 or step == total:
             state = {
