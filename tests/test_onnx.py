@@ -52,3 +52,11 @@ def test_relate_cli_takes_an_onnx_folder(tmp_path: Path, exported: dict[str, Pat
     result = runner.invoke(app, ["relate", "--input", str(pairs), "--relation-model", str(exported["fp32"])])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["relation"] for line in result.stdout.splitlines()] == ["contradict", "agree"]
+
+
+def test_export_model_refuses_an_onnx_folder(tmp_path: Path, exported: dict[str, Path]) -> None:
+    result = runner.invoke(
+        app, ["export-model", str(tmp_path / "again"), "--relation-model", str(exported["fp32"])]
+    )
+    assert result.exit_code == 2
+    assert "ONNX folder already" in " ".join(result.output.replace("│", " ").split())

@@ -104,3 +104,20 @@ def test_relate_command_rejects_bad_lines(tmp_path: Path) -> None:
     result = runner.invoke(app, ["relate", "--input", str(pairs)])
     assert result.exit_code == 2
     assert "line 1" in result.output
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [("missing", "no such folder"), ("empty", "not a model folder"), ("broken", "not a sequence-pair")],
+)
+def test_a_bad_relation_model_folder_is_one_clear_error(tmp_path: Path, folder: str, message: str) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "config.json").write_text("{}")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "a claim", "b": "a text"}\n')
+    model = str(tmp_path / folder)
+    result = runner.invoke(app, ["relate", "--input", str(pairs), "--relation-model", model])
+    # a config.json passes the early check on the option (exit 2); loading it is what fails (exit 1)
+    assert result.exit_code == (1 if folder == "broken" else 2)
+    assert message in " ".join(result.output.replace("│", " ").split())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -11,15 +13,38 @@ import typer
 
 from counterpoint import api
 from counterpoint.cli import SPACY_MODEL, app, err, load_extractor, open_store, out
+from counterpoint.errors import ModelError
 from counterpoint.link import crosscheck, reports
-from counterpoint.link.relation import Relater, model_name
+from counterpoint.link.relation import Relater, model_kind, model_name
 from counterpoint.records import Article, Failure
+
+
+@contextmanager
+def _model_errors() -> Iterator[None]:
+    """A model that fails to load is one line and exit status 1, like every other error a user can fix."""
+    try:
+        yield
+    except ModelError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+
+
+def _model_folder(path: Path | None) -> Path | None:
+    """Check a --relation-model folder before any work starts (a link run would otherwise fail late)."""
+    if path is not None:
+        try:
+            model_kind(path)
+        except ModelError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--relation-model") from exc
+    return path
+
 
 ModelOption = Annotated[
     Path | None,
     typer.Option(
         "--relation-model",
         help="A sentence-transformers CrossEncoder, Hugging Face or ONNX folder to use instead of ours.",
+        callback=_model_folder,
     ),
 ]
 REPORT_FORMATS = ("text", "markdown", "html", "json")
@@ -64,7 +89,9 @@ def relate(
     finally:
         if stream is not sys.stdin:
             stream.close()
-    for verdict in Relater(relation_model).relate(pairs, batch_size=batch_size):
+    with _model_errors():
+        verdicts = Relater(relation_model).relate(pairs, batch_size=batch_size)
+    for verdict in verdicts:
         print(json.dumps(verdict.to_dict()))
 
 
@@ -83,7 +110,10 @@ def export_model(
     from counterpoint.link import onnx_model
     from counterpoint.link.relation import CrossEncoder
 
-    path = onnx_model.export(CrossEncoder(relation_model), out_dir, int8=int8)
+    if relation_model is not None and model_kind(relation_model) == "onnx":
+        raise typer.BadParameter("this model is an ONNX folder already", param_hint="--relation-model")
+    with _model_errors():
+        path = onnx_model.export(CrossEncoder(relation_model), out_dir, int8=int8)
     err.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
@@ -98,7 +128,7 @@ def link(
 
     Example: `counterpoint --db news.db link`
     """
-    with open_store() as store:
+    with open_store() as store, _model_errors():
         report = crosscheck.link(store, Relater(relation_model))
     if as_json:
         out.print_json(json.dumps(report.to_dict()))
@@ -137,7 +167,8 @@ def check(
         if not seen:
             raise typer.Exit(3)
         relater = Relater(relation_model)
-        crosscheck.link(store, relater, article_id=seen[0].id)
+        with _model_errors():
+            crosscheck.link(store, relater, article_id=seen[0].id)
         report = reports.check_report(store, seen[0].id, relater.name)
     print(reports.render(report, format))
 

@@ -15,3 +15,7 @@ class FetchError(InputError):
 
 class StoreError(CounterpointError):
     """The ledger cannot be opened or written."""
+
+
+class ModelError(CounterpointError):
+    """A relation model folder that is missing, of no kind counterpoint reads, or that fails to load."""

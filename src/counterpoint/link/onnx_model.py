@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from counterpoint.errors import ModelError
+
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
@@ -29,7 +31,7 @@ class OnnxClassifier:
         try:
             import onnxruntime
         except ImportError as e:
-            raise ValueError(f'{folder}: ONNX needs onnxruntime: pip install "counterpoint[onnx]"') from e
+            raise ModelError(f'{folder}: ONNX needs onnxruntime: pip install "counterpoint[onnx]"') from e
         from transformers import AutoTokenizer
 
         self.session = onnxruntime.InferenceSession(

@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from counterpoint.errors import ModelError
 from counterpoint.link import onnx_model, relatedness
 from counterpoint.link.encoder import base_model_dir, embed, quiet_transformers
 from counterpoint.link.passages import PASSAGE_SENTENCES
@@ -70,6 +71,22 @@ def model_name(path: Path | None = None) -> str:
     return f"custom:{path.resolve().name}"
 
 
+def model_kind(path: Path) -> str:
+    """Which kind of relation model a folder holds (onnx, overlay or hf), checked before anything loads so
+    that a mistyped path fails with one line rather than deep inside transformers."""
+    if not path.is_dir():
+        raise ModelError(f"{path}: no such folder")
+    if onnx_model.is_onnx(path):
+        return "onnx"
+    if (path / "overlay.safetensors").exists() and (path / "config.json").exists():
+        return "overlay"
+    if (path / "config.json").exists():
+        return "hf"
+    raise ModelError(
+        f"{path}: not a model folder (expected model.onnx, overlay.safetensors or a Hugging Face config.json)"
+    )
+
+
 class CrossEncoder:
     """A sequence-pair classifier on CPU: the shipped overlay, a Hugging Face / sentence-transformers model
     folder, or an ONNX model folder."""
@@ -81,21 +98,27 @@ class CrossEncoder:
         if threads:
             torch.set_num_threads(threads)
         path = Path(path) if path else MODEL_DIR
+        kind = model_kind(path)
         self.model: Any = None  # the torch model, when there is one (ONNX export needs it)
         config: dict[str, Any] = {}
-        if onnx_model.is_onnx(path):
+        if kind == "onnx":
             classifier = onnx_model.OnnxClassifier(path)
             self.tokenizer, self.forward, labels = classifier.tokenizer, classifier, classifier.labels
             config = classifier.config
-        elif (path / "overlay.safetensors").exists():
+        elif kind == "overlay":
             config = json.loads((path / "config.json").read_text())
             self.tokenizer, self.model = _overlay(path / "overlay.safetensors", len(config["labels"]))
             labels = config["labels"]
         else:
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path))
-            self.model = AutoModelForSequenceClassification.from_pretrained(str(path))
+            try:
+                self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+                self.model = AutoModelForSequenceClassification.from_pretrained(str(path))
+            except (OSError, ValueError) as exc:
+                raise ModelError(
+                    f"{path}: not a sequence-pair classifier transformers can load ({exc})"
+                ) from exc
             labels = [self.model.config.id2label[i] for i in range(self.model.config.num_labels)]
         if self.model is not None:
             self.model.eval()
@@ -105,7 +128,7 @@ class CrossEncoder:
         self.passage_sentences = int(config.get("passage_sentences", PASSAGE_SENTENCES))
         unknown = [lab for lab in labels if lab.lower() not in _ALIASES]
         if unknown:
-            raise ValueError(
+            raise ModelError(
                 f"{path}: labels {unknown} are not ones counterpoint understands ({sorted(_ALIASES)})"
             )
         self.labels = [_ALIASES[lab.lower()] for lab in labels]
