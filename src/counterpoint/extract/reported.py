@@ -474,7 +474,7 @@ def _speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
     """The speaker mention: the subject's whole subtree, descriptions and relative clauses included
     ("Derek Mitchell, who served as ambassador,") but not participle clauses or a leading "even", with a
     parenthesis kept only when it closes and a final "%" ("31%") kept. With `asides` (a subject before
-    its cue), a relative clause set off after the name is left out (PolNeAR's train split scores better so)."""
+    its cue), a relative clause set off after the name is left out (it scores better on PolNeAR train)."""
     drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
     if asides:
         drop |= {

@@ -3,10 +3,11 @@
 Each statement is looked up in an approximate nearest-neighbour index (usearch HNSW over MiniLM embeddings),
 so a query costs about log(n) and a whole store about n·log(n), and in the block of statements by the same
 speaker. Neighbours are kept when they share the topic (cosine above TOPIC) or share an entity (same speaker,
-or a proper name in common) with a looser cosine; the survivors are ranked by dense similarity fused with BM25
-(idf from the whole store). The best KEEP go to the relation model, at most PER_ARTICLE from one article, plus
-up to SAME_SPEAKER more by the same speaker: a story retold by many outlets would otherwise fill every slot
-with paraphrases, and a speaker's own reversal, which shares fewer words, would never be compared.
+or a proper name in common) with a looser cosine and, below WORDS_TOPIC, a content word too; the survivors
+are ranked by dense similarity fused with BM25 (idf from the whole store). The best KEEP go to the relation
+model, at most PER_ARTICLE from one article, plus up to SAME_SPEAKER more by the same speaker: a story retold
+by many outlets would otherwise fill every slot with paraphrases, and a speaker's own reversal, which shares
+fewer words, would never be compared.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from counterpoint.link.passages import words
 
 TOPIC = 0.5
 ENTITY_TOPIC = 0.3
+WORDS_TOPIC = 0.45
 NEIGHBOURS = 32
 KEEP = 6
 PER_ARTICLE = 2
@@ -125,7 +127,7 @@ def candidates(
                 continue
             cos = float(vectors[q] @ vectors[c])
             shared = bool(me.speaker and me.speaker == other.speaker) or bool(my_names & names(other.text))
-            if cos >= TOPIC or (shared and cos >= ENTITY_TOPIC):
+            if cos >= TOPIC or (shared and cos >= ENTITY_TOPIC and _same_subject(me, other, cos)):
                 scored.append((c, cos, bm25.score(me.text, other.text)))
         if not scored:
             continue
@@ -133,6 +135,16 @@ def candidates(
         fused = sorted(((c, 0.6 * cos + 0.4 * s / top) for c, cos, s in scored), key=lambda x: -x[1])
         out += [(q, c, f) for c, f in _spread(items, me, fused, keep)]
     return out
+
+
+def _same_subject(me: Item, other: Item, cos: float) -> bool:
+    """Below WORDS_TOPIC, an entity in common is not enough: the two must also share a content word that is
+    not the speaker's name. On 2016 campaign news a prolific speaker's statements on unrelated subjects
+    ("big plans" for the campaign, the cost of his military plans) otherwise fill the same-speaker slots."""
+    if cos >= WORDS_TOPIC:
+        return True
+    speakers = set(words(f"{me.speaker or ''} {other.speaker or ''}"))
+    return bool((set(words(me.text)) & set(words(other.text))) - speakers)
 
 
 class _Blocks:
