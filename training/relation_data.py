@@ -16,10 +16,12 @@ import argparse
 import csv
 import gzip
 import json
+import random
 from collections.abc import Callable
+from itertools import combinations
 from pathlib import Path
 
-from counterpoint.link.passages import PASSAGE_SENTENCES, best_passage
+from counterpoint.link.passages import PASSAGE_SENTENCES, best_passage, sentences, words
 from counterpoint.link.relation import LABELS
 
 STANCE = {"agree": "agree", "disagree": "contradict", "discuss": "discuss"}
@@ -73,6 +75,49 @@ def emergent_pairs(path: Path) -> list[Pair]:
     ]
 
 
+def headline_pairs(path: Path, agree_per_claim: int = 6, seed: int = 7) -> list[Pair]:
+    """Statement-against-statement pairs on one story, which is what `link` compares: two outlets' headlines
+    on the same Emergent claim contradict when they take opposite sides and agree when they take the same
+    side (at most `agree_per_claim` per claim: most are near-copies of each other). Headlines that only report
+    the claim ("observing") are left out: against one that asserts it, neither label fits."""
+    rng = random.Random(seed)
+    sides: dict[str, dict[str, str]] = {}
+    for r in _csv(path):
+        if r["articleHeadlineStance"] in ("for", "against"):
+            sides.setdefault(r["claimId"], {})[r["articleHeadline"].strip()] = r["articleHeadlineStance"]
+    out: list[Pair] = []
+    for heads in sides.values():
+        pairs = [
+            (a, b, side_a == side_b) for (a, side_a), (b, side_b) in combinations(sorted(heads.items()), 2)
+        ]
+        rng.shuffle(pairs)
+        agree = [p for p in pairs if p[2]][:agree_per_claim]
+        for a, b, same in agree + [p for p in pairs if not p[2]]:
+            a, b = (a, b) if rng.random() < 0.5 else (b, a)
+            out.append((a, b, "agree" if same else "contradict", "headlines"))
+    return out
+
+
+def article_pairs(bodies: Path, drop: set[str], per_article: int = 3, seed: int = 7) -> list[Pair]:
+    """Two sentences of one article that share words but say different things are `discuss`: the same story,
+    neither supporting nor denying the other. `link` meets such pairs all the time, and a model trained only
+    on headlines against bodies and on NLI calls most of them `agree`."""
+    rng = random.Random(seed)
+    out: list[Pair] = []
+    for r in _csv(bodies):
+        if r["Body ID"] in drop:
+            continue
+        sents = [(s, set(words(s))) for s in sentences(r["articleBody"]) if 40 <= len(s) <= 300]
+        close = [
+            (a, b)
+            for (a, wa), (b, wb) in combinations(sents, 2)
+            if len(wa & wb) >= 3 and len(wa & wb) / len(wa | wb) < 0.35
+        ]
+        for a, b in rng.sample(close, min(per_article, len(close))):
+            out.append((a, b, "discuss", "articles") if rng.random() < 0.5 else (b, a, "discuss", "articles"))
+    return out
+
+
 def train_pools(data: Path, cut: Cut = best_passage) -> list[Pair]:
     """Every training pair of every source; the trainer decides how to mix them."""
     fnc = data / "fnc1"
@@ -83,6 +128,8 @@ def train_pools(data: Path, cut: Cut = best_passage) -> list[Pair]:
         ),
         *stance_pairs(arc / "arc_stances_train.csv", arc / "arc_bodies_train.csv", "arc", cut=cut),
         *emergent_pairs(data / "emergent" / "url-versions-2015-06-14-clean-train.csv"),
+        *headline_pairs(data / "emergent" / "url-versions-2015-06-14-clean-train.csv"),
+        *article_pairs(fnc / "train_bodies.csv", drop=dev_body_ids(data)),
         *nli_pairs(data / "cad" / "train.tsv.gz", "cad"),
         *nli_pairs(data / "sick" / "train.tsv.gz", "sick"),
     ]

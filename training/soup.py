@@ -3,7 +3,9 @@
 Runs that start from the same head (same --seed) and differ in data order (--order-seed) or mix land in one
 basin, so their weight average is a single model of the same size that is usually better than any member.
 With --greedy, members are tried best first (by the development score) and kept only if the average
-improves; without it all runs given are averaged.
+improves; without it all runs given are averaged. A member may be a soup itself, or a run that started from
+one (train_relation.py --init): averaging such a run with its starting point keeps most of what the starting
+point knew while taking in what the run learned (Wortsman et al. 2022, "WiSE-FT").
 
     python training/soup.py --pairs pairs.json.gz --out src/counterpoint/link/model [--greedy] RUN_DIR...
 """
@@ -20,6 +22,15 @@ from safetensors.torch import load_file, save_file
 from train_relation import Encoded, build, evaluate, load_pairs
 
 SHARED = ("base", "labels", "max_tokens", "passage_sentences", "frozen_layers")
+
+
+def head_seed(config: dict) -> int:
+    """The seed of the head a model's weights descend from, through soups and --init starting points."""
+    if "init" in config:
+        return head_seed(config["init"])
+    if "soup" in config:
+        return head_seed(config["soup"][0])
+    return config["seed"]
 
 
 def merit(row: dict[str, dict[str, float]]) -> float:
@@ -55,10 +66,10 @@ def main() -> None:
 
     device = "cuda" if torch.cuda.is_available() else "cpu"
     configs = [json.loads((run / "config.json").read_text()) for run in args.runs]
-    if len({json.dumps([c[k] for k in (*SHARED, "seed")]) for c in configs}) > 1:
+    if len({json.dumps([*(c[k] for k in SHARED), head_seed(c)]) for c in configs}) > 1:
         raise SystemExit("runs differ in base, labels, length, frozen layers or head seed: cannot average")
     data = load_pairs(args.pairs)
-    setup = argparse.Namespace(base=args.base, freeze=configs[0]["frozen_layers"])
+    setup = argparse.Namespace(base=args.base, freeze=configs[0]["frozen_layers"], init=None)
     tokenizer, model = build(setup, data["labels"])
     model.to(device)
     dev = {k: Encoded(tokenizer, v, data["labels"], configs[0]["max_tokens"]) for k, v in data["dev"].items()}
