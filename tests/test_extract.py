@@ -213,6 +213,22 @@ def test_pronoun_skips_a_person_of_the_other_gender(ex: Extractor) -> None:
     assert she.speaker == "Maria Keller" and she.text == "the plan was final"
 
 
+def test_a_pronoun_after_a_quote_is_not_a_person_named_in_the_quote(ex: Extractor) -> None:
+    text = (
+        "Brian Fallon, a campaign spokesman, dismissed the report on Tuesday.\n\n"
+        '"Donald Trump is trying to change the subject again," he said.'
+    )
+    res = ex.extract(text, "a_quote_pron", "inline")
+    he = next(s for s in res.statements if s.speaker_mention == "he")
+    assert he.speaker == "Brian Fallon"
+
+
+def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -> None:
+    res = ex.extract('"We will win," he said on Monday.', "a_lone_pron", "inline")
+    (st,) = res.statements
+    assert st.speaker is None and st.speaker_mention == "he" and st.speaker_span == (15, 17)
+
+
 def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
     speech = ex.extract(
         "In a speech in Berlin on Friday, Chancellor Anna Weber said Europe would not back down.",

@@ -19,7 +19,7 @@ from .nouns import find_noun_cues
 from .pipeline import load_pipeline
 from .quotes import find_quotes
 from .reported import find_reported
-from .speakers import resolve_speakers
+from .speakers import FIRST, GROUP, PERSONAL, RELATIVE, resolve_speakers
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(seen.values(), key=lambda c: c.content)
 
 
+# A pronoun no rule could resolve is no one's name: `who` and same-speaker search would pool every "he".
+PRONOUNS = PERSONAL | GROUP | FIRST | RELATIVE
+
+
 def _statements(text: str, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
     ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
     out = []
@@ -97,7 +101,7 @@ def _statements(text: str, cands: list[Candidate], article_id: str, source: str)
                 kind=c.kind,
                 text=body,
                 span=c.content,
-                speaker=c.speaker_name or mention,
+                speaker=c.speaker_name or (None if (mention or "").lower() in PRONOUNS else mention),
                 speaker_mention=mention,
                 speaker_span=c.speaker,
                 speaker_entity_id=c.speaker_entity,

@@ -45,11 +45,14 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
         ent = None
         if low in PERSONAL and len(span) == 1:
             gender = "f" if low in ("she", "her") else "m"
-            ent = index.nearest_person(cand.speaker[0], gender=gender)
+            # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
+            before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
+            ent = index.nearest_person(before, gender=gender)
             if ent is not None and ent.gender is None:
                 ent.gender = gender  # later pronouns of the other gender then look past this person
-            if ent is None and last is not None:
-                cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
+            if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
+                if last is not None:
+                    cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
                 continue
         elif low in GROUP and len(span) == 1:
             ent = index.nearest_org(cand.speaker[0])
