@@ -34,7 +34,8 @@ def main() -> None:
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [(_text(r["a"], args.texts), _text(r["b"], args.texts)) for r in rows]
     relater = Relater(args.relation_model)
-    verdicts = [soften(v, a, b) for (a, b), v in zip(pairs, relater.relate(pairs), strict=True)]
+    found = relater.relate(pairs, statements=True)
+    verdicts = [soften(v, a, b) for (a, b), v in zip(pairs, found, strict=True)]
     gold = [r["label"] for r in rows]
     pred = [v.relation for v in verdicts]
     confusion = Counter(zip(gold, pred, strict=True))

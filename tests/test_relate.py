@@ -83,6 +83,23 @@ def test_hedged_statements_do_not_contradict_a_later_decision() -> None:
     assert soften(verdict, "It is closed.", "It is open.").relation == "contradict"
 
 
+def test_statements_of_one_speaker_on_different_subjects_are_unrelated_in_link(relater: Relater) -> None:
+    pairs = [
+        (
+            "The mayor said the Elm Street library will close next year.",
+            "The mayor said the city budget for road repairs will double.",
+        ),
+        (
+            "The United States will not recognise the referendum in Crimea.",
+            "The referendum in Crimea reflected the will of its people.",
+        ),
+    ]
+    plain = relater.relate(pairs)
+    link = relater.relate(pairs, statements=True)
+    assert plain[0].relation == "discuss"  # any claim against any text: the same city, so related
+    assert [v.relation for v in link] == ["unrelated", "contradict"]  # two news statements: another story
+
+
 def test_relate_command_keeps_order_and_shape(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.jsonl"
     rows = [

@@ -95,12 +95,9 @@ def link(
     relater.known_vectors = text_vec
     for start in range(0, len(pairs), batch):
         chunk = pairs[start : start + batch]
-        verdicts = [
-            soften(v, items[q].text, items[c].text)
-            for (q, c), v in zip(
-                chunk, relater.relate([(items[q].text, items[c].text) for q, c in chunk]), strict=True
-            )
-        ]
+        texts = [(items[q].text, items[c].text) for q, c in chunk]
+        found = relater.relate(texts, statements=True)
+        verdicts = [soften(v, a, b) for (a, b), v in zip(texts, found, strict=True)]
         links = [
             Link(items[q].id, items[c].id, v.relation, round(v.score, 4), model, v.evidence)
             for (q, c), v in zip(chunk, verdicts, strict=True)

@@ -206,14 +206,19 @@ class Relater:
     def name(self) -> str:
         return model_name(self.model_path)
 
-    def relate(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[Relation]:
-        """One Relation per (claim, text) pair, in order. Long texts are cut to their best passage."""
+    def relate(
+        self, pairs: list[tuple[str, str]], batch_size: int = 32, statements: bool = False
+    ) -> list[Relation]:
+        """One Relation per (claim, text) pair, in order. Long texts are cut to their best passage.
+
+        `statements`: both sides are statements extracted from news (what `link` compares), so a one-sentence
+        text goes through the gate fitted on same-story against other-story statements."""
         if not pairs:
             return []
         cut = [relatedness.pieces(a, b, self.encoder.passage_sentences) for a, b in pairs]
         related = [1.0] * len(pairs)
         if self.gates:
-            related = self._p_related(pairs, cut)
+            related = self._p_related(pairs, cut, statements)
         ask = [i for i, p in enumerate(related) if p >= 0.5]
         found = self.encoder.probabilities([(pairs[i][0], cut[i][0]) for i in ask], batch_size)
         probs = dict(zip(ask, found, strict=True))
@@ -230,7 +235,9 @@ class Relater:
             out.append(Relation(best, scores[best], scores, (a, cut[i][0])))
         return out
 
-    def _p_related(self, pairs: list[tuple[str, str]], cut: list[tuple[str, list[str]]]) -> list[float]:
+    def _p_related(
+        self, pairs: list[tuple[str, str]], cut: list[tuple[str, list[str]]], statements: bool = False
+    ) -> list[float]:
         texts = sorted(
             {t for (a, _), (passage, sents) in zip(pairs, cut, strict=True) for t in (a, passage, *sents)}
         )
@@ -239,7 +246,7 @@ class Relater:
         vecs = np.stack([self.known_vectors[t] if t in self.known_vectors else fresh[t] for t in texts])
         row = {t: i for i, t in enumerate(texts)}
         return [
-            self.gates[relatedness.kind(sents)].p_related(
+            self.gates[relatedness.kind(sents, statements, self.gates)].p_related(
                 relatedness.features(
                     vecs[row[a]], vecs[[row[s] for s in sents]], vecs[row[passage]], relatedness.overlap(a, b)
                 )
