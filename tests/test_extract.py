@@ -227,6 +227,8 @@ def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -
     res = ex.extract('"We will win," he said on Monday.', "a_lone_pron", "inline")
     (st,) = res.statements
     assert st.speaker is None and st.speaker_mention == "he" and st.speaker_span == (15, 17)
+    (st,) = ex.extract('"We will appeal," they said.', "a_lone_they", "inline").statements
+    assert st.speaker is None and st.speaker_mention == "they"
 
 
 def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:

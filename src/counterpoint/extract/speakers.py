@@ -16,7 +16,7 @@ from .candidate import Candidate
 from .entities import EntityIndex
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
-GROUP = frozenset({"they", "them", "it"})
+GROUP = frozenset({"they", "them", "it", "its", "their"})
 FIRST = frozenset({"i", "we", "me", "us"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 ANONYMOUS = re.compile(
@@ -56,6 +56,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 continue
         elif low in GROUP and len(span) == 1:
             ent = index.nearest_org(cand.speaker[0])
+            if ent is None:  # "they" or "its" with no organisation named before it: no one we can name
+                continue
         elif low in FIRST and len(span) == 1:
             parent = cands[cand.parent] if cand.parent is not None else None
             if parent is not None and parent.speaker_name:
