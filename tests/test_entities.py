@@ -47,3 +47,16 @@ def test_one_person_in_two_outlets_is_one_entity(tmp_path: Path) -> None:
     people = [e for e in counterpoint.records("entities", db) if e["type"] == "person"]
     assert len(speakers) == 1
     assert len(people) == 1 and {"Sergey Lavrov", "Sergei Lavrov"} <= set(people[0]["aliases"])
+
+
+def test_an_epithet_or_a_headline_verb_is_not_part_of_the_name() -> None:
+    text = (
+        "Crooked Hillary Clinton Slams Trump Over Taxes\n\n"
+        "Hillary Clinton said on Monday that Donald Trump had paid no federal income tax. "
+        "Donald Trump Jr. said the claim was false, and Chandler Van Voorhis said Van Voorhis was his name."
+    )
+    res = Extractor().extract(text, "a_epithet", "inline")
+    names = {e.name: e.aliases for e in res.entities}
+    assert "Hillary Clinton Slams" in names["Hillary Clinton"]
+    assert "Donald Trump Jr" in names and "Donald Trump" in names  # a son is not his father
+    assert "Chandler Van Voorhis" in names

@@ -83,6 +83,9 @@ _MALE = frozenset(
     }
 )
 ORG_LABELS = ("ORG", "GPE", "NORP")
+PARTICLES = frozenset(
+    {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
+)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _ROLE_STOP_POS = ("DET", "PUNCT", "VERB", "AUX", "PRON", "PART", "CCONJ", "SCONJ", "NUM", "SPACE")
 
@@ -137,6 +140,7 @@ class EntityIndex:
         self._surnames: dict[str, _Ent] = {}
         self.mentions: list[tuple[int, _Ent, Token]] = []  # (char start, entity, head token)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._full_names = {n for n in (clean_name(e.text) for e in persons) if len(n.split()) >= 2}
         # Fullest names first, so "Lavrov" later finds "Sergei Lavrov".
         for ent in sorted(persons, key=lambda e: -len(clean_name(e.text).split())):
             self._person(ent)
@@ -147,7 +151,7 @@ class EntityIndex:
         self._used: set[int] = set()
 
     def _person(self, ent: Span) -> _Ent | None:
-        name = clean_name(ent.text)
+        name = _within(clean_name(ent.text), self._full_names)
         if not name or not name[0].isupper():
             return None
         words = name.split()
@@ -265,6 +269,22 @@ class EntityIndex:
             Entity(id=e.id, name=e.name, type=e.type, aliases=tuple(e.aliases), roles=tuple(e.roles))
             for e in ents
         ]
+
+
+def _within(name: str, full_names: set[str]) -> str:
+    """The article's own full name inside a longer one that a headline's title case or an epithet made:
+    "Crooked Hillary Clinton" and "Hillary Clinton Slams" are Hillary Clinton when the article also names her
+    plainly. A generational suffix stays ("Donald Trump Jr." is not his father), and so does a first name
+    before a surname with a particle ("Chandler Van Voorhis" is not just "Van Voorhis")."""
+    words = name.split()
+    if len(words) < 3 or words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        return name
+    inner = [
+        n
+        for n in full_names
+        if len(n.split()) < len(words) and f" {n} " in f" {name} " and n.split()[0].lower() not in PARTICLES
+    ]
+    return max(inner, key=lambda n: len(n.split())) if inner else name
 
 
 def _roles(ent: Span) -> list[str]:
