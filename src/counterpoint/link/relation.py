@@ -62,12 +62,16 @@ class Relation:
 
 
 def model_name(path: Path | None = None) -> str:
-    """The name links record for a model: the shipped overlay by content hash, a user's model by folder
-    name."""
+    """The name links record for a model: an overlay by the hash of its weights and of the gates that decide
+    `unrelated` beside it (a refitted gate changes verdicts too), a user's model by folder name."""
     path = Path(path) if path else MODEL_DIR
     overlay = path / "overlay.safetensors"
     if overlay.exists():
-        return f"counterpoint-minilm-relation@{hashlib.sha256(overlay.read_bytes()).hexdigest()[:8]}"
+        digest = hashlib.sha256(overlay.read_bytes())
+        gates = MODEL_DIR / "relatedness.json"
+        if gates.exists():
+            digest.update(gates.read_bytes())
+        return f"counterpoint-minilm-relation@{digest.hexdigest()[:8]}"
     return f"custom:{path.resolve().name}"
 
 
