@@ -384,6 +384,17 @@ def test_a_participle_after_by_takes_the_verbs_subject(ex: Extractor) -> None:
     assert got["saying"] == ("that taxes would fall", "The governor")
 
 
+def test_a_participle_after_in_or_after_takes_the_subject_of_what_it_modifies(ex: Extractor) -> None:
+    got = _spans(ex, "After accusing the senator of lying, Maria Lopez left the stage.")
+    assert got["accusing"] == ("the senator of lying", "Maria Lopez")
+    assert _spans(ex, "Mr. Trump is equally vocal in opposing free trade.")["opposing"] == (
+        "free trade",
+        "Mr. Trump",
+    )
+    res = ex.extract("He was criticized for saying that the vote was rigged.", "a_for", "inline")
+    assert next(s for s in res.statements if s.cue == "saying").speaker_mention is None  # not "for saying"
+
+
 def test_headline_colon_source_but_not_a_label(ex: Extractor) -> None:
     text = "Clinton camp: Trump's rhetoric threatens national security\n\nThe campaign met on Monday.\n"
     got = _spans(ex, text)

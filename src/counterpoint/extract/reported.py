@@ -67,6 +67,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 CONTENT_DEPS = ("ccomp",)
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
+ADVERBIAL_PREPS = ("by", "in", "after", "before", "while", "upon", "since", "without")
 
 
 def find_reported(doc: Doc) -> list[Candidate]:
@@ -449,8 +450,13 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
                 cand.speaker = (toks[0].idx, _end(toks[-1]))
                 cand.speaker_token = s
             return
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head.head  # "began by saying …": the subject of the verb ("for saying" is no cue)
+        gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.lower_ in ADVERBIAL_PREPS else None
+        if gov is not None and gov.dep_ in ("acomp", "attr"):
+            gov = gov.head  # "is vocal in opposing …": the subject of "is"
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            # "began by saying …", "After blasting the report, Beck …": the subject of the verb the phrase
+            # modifies ("for saying" is no cue: "criticised for saying" names who was criticised)
+            cur = gov
             hops += 1
             continue
         if cur.dep_ in INHERIT_DEPS and cur.head != cur:
