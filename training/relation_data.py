@@ -1,8 +1,9 @@
 """Pairs for the relation model, read from ../shared/data and cut exactly as `counterpoint relate` cuts them.
 
-Sources: FNC-1 (train bodies only), ARC, Emergent, CAD and SICK for training; FNC-1 dev bodies, CAD, SICK and
-SNLI dev for evaluation. Every pair is (claim, evidence, label, source) with label in agree / contradict /
-discuss; long FNC-1 and ARC bodies are cut to their best passage as at inference.
+Sources: FNC-1 (train bodies only), ARC, Emergent, CAD and SICK for training, plus two statement-against-
+statement sets built from them (`headlines`, `articles`: see headline_pairs and article_pairs); FNC-1 dev
+bodies, CAD, SICK and SNLI dev for evaluation. Every pair is (claim, evidence, label, source) with label in
+agree / contradict / discuss; long FNC-1 and ARC bodies are cut to their best passage as at inference.
 
 Preparing the pairs needs counterpoint (for the passage cut); training needs only torch. So the pairs can be
 written once to a file and the trainer run where counterpoint is not installed (a GPU machine):
