@@ -385,20 +385,33 @@ def test_speaker_before_the_cue_leaves_out_a_relative_clause_but_keeps_an_age(ex
     assert _spans(ex, "Renee Gold, 83, said she would vote for Sanders.")["said"][1] == "Renee Gold, 83"
 
 
-def test_a_participle_after_by_takes_the_verbs_subject(ex: Extractor) -> None:
-    got = _spans(ex, "The governor began by saying that taxes would fall.")
-    assert got["saying"] == ("that taxes would fall", "The governor")
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The governor began by saying that taxes would fall.",
+            "saying",
+            "that taxes would fall",
+            "The governor",
+        ),
+        (
+            "After accusing the senator of lying, Maria Lopez left the stage.",
+            "accusing",
+            "the senator of lying",
+            "Maria Lopez",
+        ),
+        ("Mr. Trump is equally vocal in opposing free trade.", "opposing", "free trade", "Mr. Trump"),
+    ],
+)
+def test_a_participle_after_by_in_or_after_takes_the_subject_of_what_it_modifies(
+    ex: Extractor, text: str, cue: str, content: str, speaker: str
+) -> None:
+    assert _spans(ex, text)[cue] == (content, speaker)
 
 
-def test_a_participle_after_in_or_after_takes_the_subject_of_what_it_modifies(ex: Extractor) -> None:
-    got = _spans(ex, "After accusing the senator of lying, Maria Lopez left the stage.")
-    assert got["accusing"] == ("the senator of lying", "Maria Lopez")
-    assert _spans(ex, "Mr. Trump is equally vocal in opposing free trade.")["opposing"] == (
-        "free trade",
-        "Mr. Trump",
-    )
+def test_a_participle_after_for_has_no_speaker(ex: Extractor) -> None:
     res = ex.extract("He was criticized for saying that the vote was rigged.", "a_for", "inline")
-    assert next(s for s in res.statements if s.cue == "saying").speaker_mention is None  # not "for saying"
+    assert next(s for s in res.statements if s.cue == "saying").speaker_mention is None
 
 
 def test_headline_colon_source_but_not_a_label(ex: Extractor) -> None:
