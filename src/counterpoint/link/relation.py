@@ -174,7 +174,7 @@ def _overlay(overlay: Path, labels: int) -> tuple[Any, Any]:
     tensors = {k: v.float() for k, v in load_file(str(overlay)).items()}
     unexpected = model.load_state_dict(tensors, strict=False).unexpected_keys
     if unexpected:
-        raise ValueError(f"{overlay}: tensors the base model does not have: {sorted(unexpected)[:3]}")
+        raise ModelError(f"{overlay}: tensors the base model does not have: {sorted(unexpected)[:3]}")
     return AutoTokenizer.from_pretrained(base), model
 
 
