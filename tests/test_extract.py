@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint.extract import Extraction, Extractor
+from counterpoint.extract.scorer import Scorer
 from counterpoint.records import Statement, stable_id
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -431,3 +432,17 @@ def test_people_described_by_a_place_or_group_are_not_that_place(ex: Extractor) 
     assert speaker("The White House spokesman said the sanctions would stand.") == "White House spokesman"
     assert speaker("Russia's Defense Ministry said the troops would stay.") == "Russia's Defense Ministry"
     assert speaker("The Kremlin said the vote was legal.") == "Kremlin"
+
+
+def test_scorer_drops_unlikely_statements_but_keeps_every_second_hand_chain(
+    ex: Extractor, wire: tuple[str, Extraction], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, everything = wire
+    monkeypatch.setattr(ex, "scorer", Scorer(ex.scorer.weights, ex.scorer.intercept, threshold=1.0))
+    strict = ex.extract(text, article_id="a_wire", source="wire_lavrov_kerry.txt")
+    said = [s for s in strict.statements if s.kind != "claim"]
+    assert len(said) < len([s for s in everything.statements if s.kind != "claim"])
+    reporters = {s.parent_id for s in said}
+    assert all(s.second_hand or s.id in reporters for s in said)
+    kerry = next(s for s in said if s.speaker == "John Kerry" and s.second_hand)
+    assert next(s for s in said if s.id == kerry.parent_id).speaker == "Sergei Lavrov"

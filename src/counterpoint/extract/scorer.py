@@ -1,0 +1,127 @@
+"""How likely each candidate is an attribution a careful reader would mark, learned from PolNeAR train.
+
+The rules propose more than annotators mark: a "said" whose content the parser cut wrongly, a stance verb
+over an object ("Cruz is praising Jeb Bush"), a seeming with no claim under it. A logistic model over what the
+rules saw (which rule fired, the cue, the speaker, the shape of the content) gives each candidate a
+probability; that probability becomes the statement's `confidence`, and candidates below the threshold fitted
+on train are dropped. Weights and threshold are `scorer.json`, written by `training/train_scorer.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .candidate import Candidate
+from .cues import is_belief, verb_base
+from .pipeline import doc_text, sentence
+from .speakers import FIRST, GROUP, PERSONAL, RELATIVE
+
+WEIGHTS = Path(__file__).with_name("scorer.json")
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+_PRONOUNS = PERSONAL | GROUP | FIRST | RELATIVE
+
+
+def features(doc: Doc, cand: Candidate) -> list[str]:
+    """The names of the features that hold for one candidate; the model weighs each name."""
+    start, end = cand.content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    toks = list(span) if span is not None else []
+    cue = cand.cue_token
+    base = (verb_base(cue.lower_) or cue.lower_) if cue is not None else "-"
+    kind = cand.kind
+    out = [
+        f"kind={kind}",
+        f"rule={cand.confidence}",
+        f"base={base}",
+        f"base|kind={base}|{kind}",
+        f"belief={is_belief(base)}",
+        f"len={_bucket(len(toks))}",
+        f"len|kind={_bucket(len(toks))}|{kind}",
+        f"split={bool(cand.pieces)}",
+        f"speaker={_speaker(cand.speaker_token)}",
+        f"speaker|kind={_speaker(cand.speaker_token)}|{kind}",
+    ]
+    if cue is not None:
+        out += [
+            f"cue={doc_text(doc)[cand.cue[0] : cand.cue[1]].lower() if cand.cue else '-'}",
+            f"cuedep={cue.dep_}",
+            f"cuetag={cue.tag_}",
+            f"base|cuedep={base}|{cue.dep_}",
+            f"where={'before' if cue.idx < start else 'inside' if cue.idx < end else 'after'}",
+        ]
+    if toks:
+        finite = any(t.tag_ in _FINITE for t in toks)
+        first, last = toks[0], toks[-1]
+        out += [
+            f"finite={finite}",
+            f"base|finite={base}|{finite}",
+            f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}",
+            f"firstpos={first.pos_}",
+            f"lastpos={last.pos_}",
+            f"quoted={any(t.text in _QUOTES for t in toks)}",
+            f"sentence={_sentence_share(toks)}",
+        ]
+        if cue is not None:
+            out.append(f"cuechild={next((c.dep_ for c in cue.children if c in toks), 'none')}")
+    return out
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else str(min(6, int(math.log2(n)) + 1))
+
+
+def _speaker(tok: Token | None) -> str:
+    if tok is None:
+        return "none"
+    if tok.lower_ in _PRONOUNS:
+        return "pronoun"
+    return tok.ent_type_ or tok.pos_
+
+
+def _sentence_share(toks: list[Token]) -> str:
+    """Whether the content is a whole sentence, part of one, or runs over several."""
+    sent = sentence(toks[0])
+    if toks[-1].i >= sent.end:
+        return "several"
+    return "whole" if len(toks) >= len(sent) - 3 else "part"
+
+
+class Scorer:
+    """The fitted weights; `score` sets each candidate's confidence, `keep` also drops the unlikely."""
+
+    def __init__(self, weights: dict[str, float], intercept: float = 0.0, threshold: float = 0.0) -> None:
+        self.weights = weights
+        self.intercept = intercept
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Scorer:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["intercept"], data["threshold"])
+
+    def probability(self, names: list[str]) -> float:
+        z = self.intercept + sum(self.weights.get(n, 0.0) for n in names)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def keep(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Scores every candidate but drops only top-level ones that report nothing nested: PolNeAR's
+        annotators seldom mark a statement inside another's words, so the model cannot judge those, and the
+        chain of who told whom must stay whole."""
+        reporters = {c.parent for c in cands}
+        kept = []
+        for n, cand in enumerate(cands):
+            cand.confidence = round(self.probability(features(doc, cand)), 3)
+            if cand.confidence >= self.threshold or cand.parent is not None or n in reporters:
+                kept.append(cand)
+        return kept
+
+
+@cache
+def default_scorer() -> Scorer:
+    return Scorer.load()
