@@ -20,7 +20,7 @@ from .pipeline import doc_text, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
-from .speakers import FIRST, GROUP, PERSONAL, RELATIVE, resolve_speakers
+from .speakers import resolve_speakers
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,6 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(seen.values(), key=lambda c: c.content)
 
 
-# A pronoun no rule could resolve is no one's name: `who` and same-speaker search would pool every "he".
-PRONOUNS = PERSONAL | GROUP | FIRST | RELATIVE
-
-
 def _statements(text: str, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
     ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
     out = []
@@ -115,7 +111,7 @@ def _statements(text: str, cands: list[Candidate], article_id: str, source: str)
                 kind=c.kind,
                 text=body,
                 span=c.content,
-                speaker=c.speaker_name or (None if (mention or "").lower() in PRONOUNS else mention),
+                speaker=c.speaker_name,
                 speaker_mention=mention,
                 speaker_span=c.speaker,
                 speaker_entity_id=c.speaker_entity,

@@ -28,7 +28,10 @@ ANONYMOUS = re.compile(
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
-    """Fill speaker_name/type/entity for each candidate in text order (parents before children)."""
+    """Fill speaker_name/type/entity for each candidate in text order (parents before children).
+
+    A pronoun with no one to resolve it to gets no name: it is no one's name, and `who` and the same-speaker
+    search would pool every unresolved "he" as one person. Its mention stays."""
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
     for cand in sorted(cands, key=lambda c: c.region()[0]):
         if cand.speaker is None:
