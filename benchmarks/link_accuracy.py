@@ -6,7 +6,7 @@
 
 FNC-1 and SNLI measure the model on headlines against bodies and on scene descriptions; this measures it where
 `link` uses it: one extracted statement against another on the same story (benchmarks/data/link_pairs.md says
-how the pairs were chosen and labelled). Verdicts go through the same hedge rule as `link`.
+how the pairs were chosen and labelled). Verdicts go through the same rules as `link` (hedges.settle).
 
 A statement is given as its text, or as {"file", "span"} into a text under --texts: the PolNeAR pairs are
 kept that way because the repository must not carry the corpus's text.
@@ -19,7 +19,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from counterpoint.link.hedges import soften
+from counterpoint.link.hedges import settle
 from counterpoint.link.relation import RELATIONS, Relater
 
 HERE = Path(__file__).parent
@@ -35,7 +35,7 @@ def main() -> None:
     pairs = [(_text(r["a"], args.texts), _text(r["b"], args.texts)) for r in rows]
     relater = Relater(args.relation_model)
     found = relater.relate(pairs, statements=True)
-    verdicts = [soften(v, a, b) for (a, b), v in zip(pairs, found, strict=True)]
+    verdicts = [settle(v, a, b) for (a, b), v in zip(pairs, found, strict=True)]
     gold = [r["label"] for r in rows]
     pred = [v.relation for v in verdicts]
     confusion = Counter(zip(gold, pred, strict=True))

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from counterpoint.cli import app
-from counterpoint.link.hedges import hedged, soften
+from counterpoint.link.hedges import hedged, settle
 from counterpoint.link.passages import best_passage, sentences
 from counterpoint.link.relation import MODEL_DIR, Relater, Relation, model_name
 
@@ -79,8 +79,18 @@ def test_hedged_statements_do_not_contradict_a_later_decision() -> None:
     assert hedged(deferral)
     assert not hedged("The council voted to close the library.")
     verdict = Relation("contradict", 0.6, {"agree": 0.1, "contradict": 0.6, "discuss": 0.3, "unrelated": 0.0})
-    assert soften(verdict, deferral, "The council voted to close the library.").relation == "discuss"
-    assert soften(verdict, "It is closed.", "It is open.").relation == "contradict"
+    assert settle(verdict, deferral, "The council voted to close the library.").relation == "discuss"
+    assert settle(verdict, "It is closed.", "It is open.").relation == "contradict"
+
+
+def test_link_takes_a_side_only_with_even_odds() -> None:
+    scores = {"agree": 0.07, "contradict": 0.46, "discuss": 0.06, "unrelated": 0.41}
+    leaning = Relation("contradict", 0.46, scores)
+    settled = settle(leaning, "It would get rid of these incentives.", "It would increase oversight as well.")
+    assert settled.relation == "discuss" and settled.scores == leaning.scores
+    assert settled.score == pytest.approx(0.59)
+    even = Relation("agree", 0.5, {"agree": 0.5, "contradict": 0.1, "discuss": 0.2, "unrelated": 0.2})
+    assert settle(even, "It is closed.", "It closed.") == even
 
 
 def test_statements_of_one_speaker_on_different_subjects_are_unrelated_in_link(relater: Relater) -> None:

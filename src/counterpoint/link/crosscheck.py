@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from counterpoint.link.candidates import Bm25, Item, candidates
-from counterpoint.link.hedges import soften
+from counterpoint.link.hedges import settle
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors, cache_dir
 from counterpoint.records import Link
@@ -97,7 +97,7 @@ def link(
         chunk = pairs[start : start + batch]
         texts = [(items[q].text, items[c].text) for q, c in chunk]
         found = relater.relate(texts, statements=True)
-        verdicts = [soften(v, a, b) for (a, b), v in zip(texts, found, strict=True)]
+        verdicts = [settle(v, a, b) for (a, b), v in zip(texts, found, strict=True)]
         links = [
             Link(items[q].id, items[c].id, v.relation, round(v.score, 4), model, v.evidence)
             for (q, c), v in zip(chunk, verdicts, strict=True)

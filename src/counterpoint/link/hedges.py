@@ -1,8 +1,10 @@
-"""Hedged and conditional statements do not contradict what happens later.
+"""When `link` takes a side: only with even odds, and never against a hedged statement.
 
-"We will not make any decisions until after the review" is not contradicted by a decision taken after the
-review; the statement deferred the question rather than answering it. A small set of deferral and condition
-markers turns a `contradict` verdict into `discuss` when either side is hedged this way.
+A user acts on `agree` and `contradict` links, so `link` records one only when the model gives it a
+probability of one half or more; a pair that leans one way with less is `discuss`. And "We will not make any
+decisions until after the review" is not contradicted by a decision taken after the review: the statement
+deferred the question rather than answering it. A small set of deferral and condition markers turns a
+`contradict` verdict into `discuss` when either side is hedged this way.
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ _HEDGE = re.compile(
 def hedged(text: str) -> bool:
     """Does the statement defer or condition its claim?"""
     return bool(_HEDGE.search(text))
+
+
+SIDES = ("agree", "contradict")
+
+
+def settle(relation: Relation, a: str, b: str) -> Relation:
+    """The verdict `link` records for claim `a` against `b` (the probabilities are kept as they were)."""
+    if relation.relation in SIDES and relation.score < 0.5:
+        return Relation("discuss", 1 - relation.scores["unrelated"], relation.scores, relation.evidence)
+    return soften(relation, a, b)
 
 
 def soften(relation: Relation, a: str, b: str) -> Relation:
