@@ -61,15 +61,23 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
         out += [
             f"finite={finite}",
             f"base|finite={base}|{finite}",
-            f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}",
+            f"first={_word(first)}",
             f"firstpos={first.pos_}",
             f"lastpos={last.pos_}",
             f"quoted={any(t.text in _QUOTES for t in toks)}",
             f"sentence={_sentence_share(toks)}",
+            f"before={_word(doc[first.i - 1]) if first.i else '^'}",
+            f"after={_word(doc[last.i + 1]) if last.i + 1 < len(doc) else '$'}",
+            *{f"ent={t.ent_type_}" for t in toks if t.ent_type_},
         ]
         if cue is not None:
             out.append(f"cuechild={next((c.dep_ for c in cue.children if c in toks), 'none')}")
     return out
+
+
+def _word(tok: Token) -> str:
+    """A function word or punctuation as itself, any other word by its part of speech."""
+    return tok.lower_ if tok.is_stop or tok.is_punct or tok.is_space else tok.pos_
 
 
 def _bucket(n: int) -> str:
