@@ -110,7 +110,7 @@ def test_every_command_has_help_with_an_example() -> None:
 
 STATEMENT_FIELDS = (
     "id, article_id, source, kind, text, span, speaker, speaker_mention, speaker_span, speaker_entity_id, "
-    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence"
+    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence, checkable"
 )
 
 

@@ -269,3 +269,25 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
     ]
     text = reports.render(report, "text")
     assert "memoir.txt, 2019-06-06 (said in March 2014), Ana Brandt" in text
+
+
+def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], relater: Relater) -> None:
+    db, _ = linked
+    body = "Maria Lopez endorsed the Elm Street library."
+    article = Article.create(source="endorse.txt", text=body, format="text", outlet="Ledger")
+    start = body.index("the Elm")
+    phrase = Statement(
+        id=stable_id("s", article.id, start),
+        article_id=article.id,
+        source=article.source,
+        kind="indirect",
+        text="the Elm Street library",
+        span=(start, len(body) - 1),
+        speaker="Maria Lopez",
+        checkable=False,
+    )
+    with Store(db) as store:
+        store.add(article, [phrase])
+        report = crosscheck.link(store, relater)
+        assert report.statements == len(NEWS)
+        assert all(phrase.id not in (link["a"], link["b"]) for link in store.links())

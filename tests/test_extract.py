@@ -452,3 +452,20 @@ def test_scorer_drops_unlikely_statements_but_keeps_every_second_hand_chain(
     assert all(s.second_hand or s.id in reporters for s in said)
     kerry = next(s for s in said if s.speaker == "John Kerry" and s.second_hand)
     assert next(s for s in said if s.id == kerry.parent_id).speaker == "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "checkable"),
+    [
+        ("Lavrov said the referendum was legitimate.", "the referendum was legitimate", True),
+        ("Critics described the vote as illegitimate.", "the vote as illegitimate", True),
+        ("Kyiv called the vote bogus.", "the vote bogus", True),
+        ("Sanders endorsed Clinton.", "Clinton", False),
+        ("She called for the minister to resign.", "the minister to resign", False),
+    ],
+)
+def test_a_content_is_checkable_when_it_says_something_true_or_false(
+    rules: Extractor, text: str, content: str, checkable: bool
+) -> None:
+    [found] = [s for s in rules.extract(text, "a_check", "inline").statements if s.text == content]
+    assert found.checkable is checkable

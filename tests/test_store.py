@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import sqlalchemy
 
 from counterpoint.errors import StoreError
 from counterpoint.records import Article, Entity, Failure, Link, Statement, stable_id
@@ -177,3 +180,16 @@ def test_full_text_search_over_statements(store: Store) -> None:
     said = statement(a, 101, 255, speaker="John Kerry")
     store.add(a, [said, statement(a, 0, 50)])
     assert [r["id"] for r in store.search("Kerry recognise", table="statements")] == [said.id]
+
+
+def test_a_store_from_before_checkable_gains_it_with_its_statements_checkable(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        a = article()
+        store.add(a, [statement(a, 0, 40, checkable=False)])
+    with sqlalchemy.create_engine(f"sqlite:///{path}").begin() as conn:  # as the first revision left it
+        conn.exec_driver_sql("ALTER TABLE statements DROP COLUMN checkable")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    with Store(path) as store:
+        assert [s["checkable"] for s in store.statements()] == [True]
+        assert [r["text"] for r in store.search("Crimea", table="statements")] == [BODY[:40]]

@@ -106,6 +106,7 @@ _PARQUET_TYPES = {
     "score": "float64",
     "confidence": "float64",
     "second_hand": "bool",
+    "checkable": "bool",
 }
 
 

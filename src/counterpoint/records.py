@@ -83,6 +83,7 @@ class Statement:
     parent_id: str | None = None
     second_hand: bool = False
     confidence: float = 1.0
+    checkable: bool = True  # a clause with a finite verb; `link` leaves out a bare name or phrase
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

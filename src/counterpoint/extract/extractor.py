@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from counterpoint.records import Entity, Statement, stable_id
 
@@ -16,7 +16,7 @@ from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
 from .nouns import find_noun_cues
-from .pipeline import doc_text, load_pipeline
+from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
@@ -76,7 +76,7 @@ class Extractor:
         add_details(doc, cands, index)
         if self.claims:
             cands += find_claims(doc, cands, quotes)
-        statements = _statements(doc.text, cands, article_id, source)
+        statements = _statements(doc, cands, article_id, source)
         return Extraction(article_id, source, statements, index.entities())
 
     def propose(self, doc: Doc, quotes: list[Quote] | None = None) -> list[Candidate]:
@@ -103,7 +103,26 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(seen.values(), key=lambda c: c.content)
 
 
-def _statements(text: str, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
+# Words that give a predicate to a noun without a finite verb: "called the vote bogus", "saw it as a farce".
+_PREDICATES = frozenset({"oprd", "acomp", "attr"})
+
+
+def _checkable(span: Span | None) -> bool:
+    """Whether a content says something that can be true or false: a clause ("the vote was illegal") or a
+    noun with its predicate ("the vote as illegitimate", "the vote bogus"). A bare name or phrase ("Clinton",
+    "the minister to resign") is what someone spoke of or for: `link` leaves it out."""
+    if span is None:
+        return False
+    inside = {t.i for t in span}
+    return (
+        has_finite_verb(span)
+        or any(t.dep_ in _PREDICATES for t in span)
+        or any(t.lower_ == "as" and any(c.i in inside for c in t.children) for t in span)
+    )
+
+
+def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
+    text = doc_text(doc)
     ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
     out = []
     for i, c in enumerate(cands):
@@ -130,6 +149,7 @@ def _statements(text: str, cands: list[Candidate], article_id: str, source: str)
                 parent_id=ids[c.parent] if c.parent is not None else None,
                 second_hand=c.parent is not None,
                 confidence=c.confidence,
+                checkable=_checkable(doc.char_span(*c.content, alignment_mode="expand")),
             )
         )
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
@@ -44,6 +45,14 @@ def load_pipeline(model: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("counterpoint_paragraphs", before="parser")
     return nlp
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def has_finite_verb(toks: Iterable[Token]) -> bool:
+    """Whether the words hold a verb with tense (or a modal): "the vote was illegal", not "to ban it"."""
+    return any(t.tag_ in FINITE for t in toks)
 
 
 def sentence(tok: Token) -> Span:

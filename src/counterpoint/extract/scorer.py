@@ -18,11 +18,10 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .cues import is_belief, verb_base
-from .pipeline import doc_text, sentence
+from .pipeline import doc_text, has_finite_verb, sentence
 from .speakers import FIRST, GROUP, PERSONAL, RELATIVE
 
 WEIGHTS = Path(__file__).with_name("scorer.json")
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 _PRONOUNS = PERSONAL | GROUP | FIRST | RELATIVE
 
@@ -56,7 +55,7 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
             f"where={'before' if cue.idx < start else 'inside' if cue.idx < end else 'after'}",
         ]
     if toks:
-        finite = any(t.tag_ in _FINITE for t in toks)
+        finite = has_finite_verb(toks)
         first, last = toks[0], toks[-1]
         out += [
             f"finite={finite}",

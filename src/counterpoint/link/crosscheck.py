@@ -4,7 +4,9 @@ A statement counts as compared once it appears in a link row of the current mode
 statements that have not been compared yet, against the whole store, so adding articles costs in proportion to
 what they add. Every pair the relation model scores is stored, `unrelated` ones included, which is what marks
 the pair (and its statements) as done. A statement whose search found no candidate is looked up again next run
-(a cheap index query) because the articles that matter to it may not have arrived yet.
+(a cheap index query) because the articles that matter to it may not have arrived yet. A statement that is
+not `checkable` (a bare name or phrase: "Clinton", "the minister to resign") is left out altogether: it
+would only match other names.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def link(
     model = relater.name
     report = LinkReport(model=model)
     clock = time.perf_counter()
-    rows = list(store.statements())
+    rows = [s for s in store.statements() if s["checkable"]]
     items = [Item(s["id"], s["article_id"], s["text"], (s["speaker"] or "").casefold() or None) for s in rows]
     report.statements = len(items)
     done: set[frozenset[str]] = set()

@@ -348,6 +348,7 @@ def _statement_record(row: Any) -> dict[str, Any]:
         "parent_id": row.parent_id,
         "second_hand": row.second_hand,
         "confidence": row.confidence,
+        "checkable": row.checkable,
     }
 
 
