@@ -135,7 +135,7 @@ def link(
         return
     found = ", ".join(f"{n} {k}" for k, n in sorted(report.links.items())) or "no links"
     err.print(
-        f"{report.new} of {report.statements} statements compared, {report.pairs} pairs: {found}",
+        f"{report.new} of {report.statements} checkable statements compared, {report.pairs} pairs: {found}",
         highlight=False,
     )
 
