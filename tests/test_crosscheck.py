@@ -291,3 +291,7 @@ def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], 
         report = crosscheck.link(store, relater)
         assert report.statements == len(NEWS)
         assert all(phrase.id not in (link["a"], link["b"]) for link in store.links())
+        shown = reports.check_report(store, article.id)
+    assert shown["statements"][0]["checkable"] is False
+    for fmt in ("text", "markdown", "html"):
+        assert reports.UNCHECKED in reports.render(shown, fmt)

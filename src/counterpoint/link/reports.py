@@ -42,6 +42,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "second_hand": bool(s.get("second_hand")),
         "setting": s.get("setting"),
         "said_at": s.get("said_at"),
+        "checkable": s.get("checkable", True),
         "outlet": article.get("outlet"),
         "published": article.get("published"),
         "title": article.get("title"),
@@ -172,6 +173,10 @@ def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, A
     ]
 
 
+# Why a statement has no links though `link` ran: it was never compared.
+UNCHECKED = "a name or phrase, not a claim on its own: not cross-checked"
+
+
 def render_text(report: dict[str, Any], markdown: bool = False) -> str:
     """Plain text, or Markdown when `markdown` is set."""
     h1, h2, q = ("# ", "## ", "> ") if markdown else ("", "", "  ")
@@ -194,6 +199,8 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
     for n, s in enumerate(report["statements"], 1):
         flag = " [CONTRADICTED]" if s.get("contradicted") else ""
         lines += [f"{h2}{heading} {n}: {_source_line(s)}{flag}", f"{q}{s['text']}"]
+        if not s["checkable"]:
+            lines.append(f"{'' if markdown else '    '}({UNCHECKED})")
         for label, r in _related_lines(s["related"]):
             prefix = "- " if markdown else "    "
             lines.append(f"{prefix}{label}: {_source_line(r)}: “{r['text']}”")
@@ -231,6 +238,8 @@ def render_html(report: dict[str, Any]) -> str:
         body.append(
             f"<section><p class=meta>{e(_source_line(s))}{flag}</p><blockquote>{e(s['text'])}</blockquote>"
         )
+        if not s["checkable"]:
+            body.append(f"<p class=meta>{UNCHECKED}</p>")
         if s["related"]:
             body.append("<ul>")
             for label, r in _related_lines(s["related"]):
