@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint.extract import Extraction, Extractor
+from counterpoint.extract.pieces import cut
 from counterpoint.extract.scorer import Scorer
 from counterpoint.records import Statement, stable_id
 
@@ -469,3 +470,39 @@ def test_a_content_is_checkable_when_it_says_something_true_or_false(
 ) -> None:
     [found] = [s for s in rules.extract(text, "a_check", "inline").statements if s.text == content]
     assert found.checkable is checkable
+
+
+LONG = "\n\n".join(
+    [
+        "Russian Foreign Minister Sergei Lavrov said on Tuesday that former U.S. Secretary of State "
+        "John Kerry had privately told him in 2014 that the referendum in Crimea reflected the will "
+        "of its people.",
+        *(
+            f'"The talks in round {n} were useful," Ukraine\'s foreign minister Andriy Deshchytsia said.'
+            for n in range(1, 8)
+        ),
+        "European Commission President Jose Manuel Barroso said the sanctions would stay in place.",
+    ]
+)
+
+
+def test_cut_keeps_whole_paragraphs_within_the_limit() -> None:
+    pieces = cut(LONG, 250)
+    assert "".join(piece for _, piece in pieces) == LONG
+    assert all(len(piece) <= 250 and LONG[offset:].startswith(piece) for offset, piece in pieces)
+    assert all(piece.endswith("\n\n") for _, piece in pieces[:-1])
+
+
+def test_a_text_longer_than_the_pipeline_takes_is_read_in_pieces(
+    ex: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def found(res: Extraction) -> list[tuple]:
+        return [(s.id, s.span, s.speaker, s.cue, s.parent_id) for s in res.statements]
+
+    whole = ex.extract(LONG, "a_long", "long.txt")
+    monkeypatch.setattr(ex.nlp, "max_length", 250)
+    pieces = ex.extract(LONG, "a_long", "long.txt")
+    assert len(cut(LONG, 250)) > 3 and found(pieces) == found(whole)
+    assert pieces.statements[-1].text == "the sanctions would stay in place"
+    assert all(LONG[slice(*s.span)] == s.text for s in pieces.statements if s.kind != "direct")
+    assert {e.name for e in pieces.entities} == {e.name for e in whole.entities}

@@ -28,6 +28,7 @@ Db = Store | str | os.PathLike[str]
 class Extracted(Protocol):
     statements: list[Statement]
     entities: list[Entity]
+    error: str | None
 
 
 class Extracts(Protocol):
@@ -83,12 +84,14 @@ def ingest(
                     yield item
 
         if extractor is None:
-            found: Iterator[tuple[list[Statement], list[Entity]]] = (([], []) for _ in new_articles())
+            found: Iterator[tuple[list[Statement], list[Entity], str | None]] = (
+                ([], [], None) for _ in new_articles()
+            )
         else:
             texts = ((a.text, a.id, a.source) for a in new_articles())
             batches = extractor.extract_many(texts, n_process=processes, batch_size=batch_size)
-            found = ((e.statements, e.entities) for e in batches)
-        for statements, entities in found:
+            found = ((e.statements, e.entities, e.error) for e in batches)
+        for statements, entities, error in found:
             article = waiting.popleft()
             added = store.add(article, statements, entities)
             if not added.added:
@@ -97,6 +100,12 @@ def ingest(
             if added.near_duplicate_of:
                 report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
             _note(report.ingested, article, "ingested", on_item)
+            if error:  # the article is kept; what went wrong with its statements is said and recorded
+                failure = Failure(article.source, error)
+                store.record_failure(failure)
+                report.failed.append(failure)
+                if on_item:
+                    on_item(failure, "failed")
     return report
 
 

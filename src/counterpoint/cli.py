@@ -186,7 +186,12 @@ def extract(
             texts.append((path.read_text(encoding="utf-8"), stable_id("a", "file", str(path)), str(path)))
         except (OSError, UnicodeDecodeError) as exc:
             err.print(f"[red]failed[/red] {path}: {exc}", highlight=False)
-    found = [s.to_dict() for e in extractor.extract_many(texts, n_process=processes) for s in e.statements]
+    found, broken = [], 0
+    for e in extractor.extract_many(texts, n_process=processes):
+        found += [s.to_dict() for s in e.statements]
+        if e.error:
+            broken += 1
+            err.print(f"[red]failed[/red] {e.source}: {e.error}", highlight=False)
     if format == "jsonl":
         for record in found:
             print(json.dumps(record, ensure_ascii=False))
@@ -198,7 +203,7 @@ def extract(
             name = Path(r["source"]).name
             grid.add_row(r["kind"], r["speaker"] or "-", r["cue"] or "-", r["text"][:90], name)
         out.print(grid)
-    if len(texts) < len(files):
+    if len(texts) < len(files) or broken:
         raise typer.Exit(3 if not texts else 1)
 
 

@@ -16,6 +16,7 @@ from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
 from .nouns import find_noun_cues
+from .pieces import MAX_CHARS, cut, merge_entities, shift
 from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import find_reported
@@ -31,6 +32,7 @@ class Extraction:
     source: str
     statements: list[Statement] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    error: str | None = None  # why no statements could be extracted, when that happened
 
 
 class Extractor:
@@ -51,17 +53,38 @@ class Extractor:
             self.scorer = Scorer(self.scorer.weights, self.scorer.intercept, min_confidence)
 
     def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
-        return self.from_doc(self.nlp(text), article_id, source)
+        return next(self.extract_many([(text, article_id, source)]))
 
     def extract_many(
         self, items: Iterable[tuple[str, str, str]], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
-        """(text, article_id, source) triples → Extractions in the same order."""
-        pairs = ((text, (aid, src)) for text, aid, src in items)
-        for doc, (aid, src) in self.nlp.pipe(
-            pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
+        """(text, article_id, source) triples → Extractions in the same order. A long text is read in pieces
+        (pieces.py); an article the rules fail on comes back with its `error`, and the batch goes on."""
+        pieces = (
+            (piece, (n, aid, src, offset))
+            for n, (text, aid, src) in enumerate(items)
+            for offset, piece in cut(text, min(MAX_CHARS, self.nlp.max_length))
+        )
+        parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
+        current = -1
+        for doc, (n, aid, src, offset) in self.nlp.pipe(
+            pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
-            yield self.from_doc(doc, aid, src)
+            if n != current and parts:
+                yield _joined(parts)
+                parts = []
+            current = n
+            parts.append((self._guarded(doc, aid, src), offset))
+        if parts:
+            yield _joined(parts)
+
+    def _guarded(self, doc: Doc, article_id: str, source: str) -> Extraction:
+        try:
+            return self.from_doc(doc, article_id, source)
+        except Exception as exc:  # one article's odd text must not end a batch of thousands
+            return Extraction(
+                article_id, source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
+            )
 
     def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
@@ -89,6 +112,17 @@ class Extractor:
             cands = [c for c in cands if not (c.belief and c.parent is not None)]
             link_parents(cands)
         return cands
+
+
+def _joined(parts: list[tuple[Extraction, int]]) -> Extraction:
+    """The pieces of one article as one Extraction, in the article's offsets."""
+    first = parts[0][0]
+    if len(parts) == 1:
+        return first
+    statements = [s for e, offset in parts for s in shift(e.statements, offset, first.article_id)]
+    errors = [e.error for e, _ in parts if e.error]
+    entities = merge_entities([e.entities for e, _ in parts])
+    return Extraction(first.article_id, first.source, statements, entities, errors[0] if errors else None)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
