@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from counterpoint.link.relation import Relation
+from counterpoint.link.relation import SIDES, Relation
 
 _HEDGE = re.compile(
     r"\b(until|unless|if|whether|yet to|not yet|undecided|considering|weighing|"
@@ -23,9 +23,6 @@ _HEDGE = re.compile(
 def hedged(text: str) -> bool:
     """Does the statement defer or condition its claim?"""
     return bool(_HEDGE.search(text))
-
-
-SIDES = ("agree", "contradict")
 
 
 def settle(relation: Relation, a: str, b: str) -> Relation:

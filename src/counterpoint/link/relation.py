@@ -24,6 +24,7 @@ from counterpoint.link.encoder import base_model_dir, embed, quiet_transformers
 from counterpoint.link.passages import PASSAGE_SENTENCES
 
 LABELS = ["agree", "contradict", "discuss"]
+SIDES = ("agree", "contradict")  # the relations that take a side: what reports show and users act on
 RELATIONS = [*LABELS, "unrelated"]
 MODEL_DIR = Path(__file__).parent / "model"
 _ALIASES = {

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from counterpoint.link.passages import words
+from counterpoint.link.relation import SIDES
 from counterpoint.store import Store
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-SIDES = ("agree", "contradict")
 
 
 def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
