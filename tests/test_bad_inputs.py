@@ -28,6 +28,11 @@ GOOD = SAMPLES / "html" / "meridian-crimea-referendum-2014.html"
         ("feed.rss", b"<rss><channel><title>x</title></channel></rss>", "not a usable RSS/Atom feed"),
         ("cut.warc.gz", b"\x1f\x8b\x08\x00garbage", "archive"),
         ("notwarc.warc", b"this is not an archive at all", "not a WARC archive"),
+        (
+            "nouri.warc",
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nHTTP/1.1 200 OK\r\n",
+            "malformed headers in WARC record 1",
+        ),
         ("bad.jsonl.gz", b"\x1f\x8b\x08\x00\x00\x00", "truncated or corrupt"),
     ],
 )

@@ -85,6 +85,8 @@ def _guard(source: str, produce: Callable[[], Iterator[Article | Failure]]) -> I
         yield Failure(source, f"truncated or corrupt compressed data: {exc}")
     except OSError as exc:
         yield Failure(source, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # the parsers we call (warcio, feedparser, lxml) fail in ways of their own
+        yield Failure(source, f"cannot parse: {type(exc).__name__}: {exc}")
 
 
 def detect(name: str, head: bytes) -> str:

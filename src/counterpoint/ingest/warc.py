@@ -43,6 +43,8 @@ def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iter
                 yield html.parse(payload, where, url=url, charset=charset, meta={"crawled_at": crawled})
             except InputError as exc:
                 yield Failure(where, str(exc))
+    except AttributeError:  # warcio's way to fail on a record whose WARC headers lack what it needs
+        yield Failure(source, f"malformed headers in WARC record {number + 1}")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         kind = "not a WARC archive" if number == 0 else f"truncated or corrupt archive after record {number}"
         yield Failure(source, f"{kind}: {exc}")
