@@ -36,7 +36,7 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     kind = cand.kind
     out = [
         f"kind={kind}",
-        f"rule={cand.confidence}",
+        f"rule={cand.confidence}",  # each rule sets its own constant, so this names the rule that fired
         f"base={base}",
         f"base|kind={base}|{kind}",
         f"belief={is_belief(base)}",
@@ -100,7 +100,7 @@ def _sentence_share(toks: list[Token]) -> str:
 
 
 class Scorer:
-    """The fitted weights; `score` sets each candidate's confidence, `keep` also drops the unlikely."""
+    """The fitted weights and threshold; `keep` sets each candidate's confidence and drops the unlikely."""
 
     def __init__(self, weights: dict[str, float], intercept: float = 0.0, threshold: float = 0.0) -> None:
         self.weights = weights
