@@ -284,6 +284,8 @@ def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], 
         text="the Elm Street library",
         span=(start, len(body) - 1),
         speaker="Maria Lopez",
+        cue="endorsed",
+        cue_span=(body.index("endorsed"), start - 1),
         checkable=False,
     )
     with Store(db) as store:
@@ -295,3 +297,4 @@ def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], 
     assert shown["statements"][0]["checkable"] is False
     for fmt in ("text", "markdown", "html"):
         assert reports.UNCHECKED in reports.render(shown, fmt)
+        assert "endorsed the Elm Street library" in reports.render(shown, fmt)

@@ -30,12 +30,22 @@ def _standing(s: dict[str, Any]) -> str:
     return f"{hand}, {s['setting']}" if s.get("setting") else hand
 
 
+def _shown(s: dict[str, Any]) -> str:
+    """A claim as it stands; a name or phrase with its cue, without which it cannot be read ("urged him to
+    support a diplomatic solution", not "him to support a diplomatic solution")."""
+    if s.get("checkable", True) or not s.get("cue"):
+        return s["text"]
+    cue_first = s.get("cue_span") and s["cue_span"][1] <= s["span"][0]
+    return f"{s['cue']} {s['text']}" if cue_first else f"{s['text']} ({s['cue']})"
+
+
 def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
     article = article or {}
     return {
         "id": s["id"],
         "speaker": s.get("speaker"),
         "text": s["text"],
+        "shown": _shown(s),
         "kind": s.get("kind"),
         "standing": _standing(s),
         "second_hand": bool(s.get("second_hand")),
@@ -173,7 +183,7 @@ def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, A
 
 
 # Why a statement has no links though `link` ran: it was never compared.
-UNCHECKED = "a name or phrase, not a claim on its own: not cross-checked"
+UNCHECKED = "nothing true or false on its own (a name, a request, a phrase): not cross-checked"
 
 
 def render_text(report: dict[str, Any], markdown: bool = False) -> str:
@@ -197,12 +207,12 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
         lines.append("No statements found.")
     for n, s in enumerate(report["statements"], 1):
         flag = " [CONTRADICTED]" if s.get("contradicted") else ""
-        lines += [f"{h2}{heading} {n}: {_source_line(s)}{flag}", f"{q}{s['text']}"]
+        lines += [f"{h2}{heading} {n}: {_source_line(s)}{flag}", f"{q}{s['shown']}"]
         if not s["checkable"]:
             lines.append(f"{'' if markdown else '    '}({UNCHECKED})")
         for label, r in _related_lines(s["related"]):
             prefix = "- " if markdown else "    "
-            lines.append(f"{prefix}{label}: {_source_line(r)}: “{r['text']}”")
+            lines.append(f"{prefix}{label}: {_source_line(r)}: “{r['shown']}”")
         lines.append("")
     return "\n".join(lines)
 
@@ -235,7 +245,7 @@ def render_html(report: dict[str, Any]) -> str:
     for s in report["statements"]:
         flag = " <span class=contradict>contradicted</span>" if s.get("contradicted") else ""
         body.append(
-            f"<section><p class=meta>{e(_source_line(s))}{flag}</p><blockquote>{e(s['text'])}</blockquote>"
+            f"<section><p class=meta>{e(_source_line(s))}{flag}</p><blockquote>{e(s['shown'])}</blockquote>"
         )
         if not s["checkable"]:
             body.append(f"<p class=meta>{UNCHECKED}</p>")
@@ -244,7 +254,7 @@ def render_html(report: dict[str, Any]) -> str:
             for label, r in _related_lines(s["related"]):
                 body.append(
                     f"<li><span class={e(r['relation'])}>{e(label)}</span> "
-                    f"<span class=meta>{e(_source_line(r))}</span><br>“{e(r['text'])}”</li>"
+                    f"<span class=meta>{e(_source_line(r))}</span><br>“{e(r['shown'])}”</li>"
                 )
             body.append("</ul>")
         body.append("</section>")
