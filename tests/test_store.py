@@ -131,6 +131,14 @@ def test_links_keep_both_statements_relation_score_and_model(store: Store) -> No
             "evidence": ["a passage", "b passage"],
         }
     ]
+    assert store.stats()["relations"] == {"contradict": 1}
+
+
+def test_stats_count_the_statements_link_compares(store: Store) -> None:
+    a = article()
+    store.add(a, [statement(a, 0, 50), statement(a, 101, 120, checkable=False)])
+    numbers = store.stats()
+    assert (numbers["statements"], numbers["checkable"], numbers["relations"]) == (2, 1, {})
 
 
 def test_full_text_search_finds_words_and_survives_punctuation(store: Store) -> None:

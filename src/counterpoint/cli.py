@@ -237,7 +237,8 @@ def export(
 def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """What the store holds: counts, formats, date range, top outlets, recorded failures.
+    """What the store holds: counts (statements that link compares, links by relation), formats, date range,
+    top outlets, recorded failures.
 
     Example: `counterpoint stats --json`
     """
@@ -247,8 +248,10 @@ def stats(
         out.print_json(json.dumps(numbers))
         return
     grid = Table(title=f"counterpoint store {numbers['database']}", show_header=False)
-    for key in ("articles", "dated", "near_duplicates", "statements", "entities", "links", "failures"):
+    for key in ("articles", "dated", "near_duplicates", "statements", "checkable", "entities", "links"):
         grid.add_row(key.replace("_", " "), str(numbers[key]))
+    grid.add_row("relations", ", ".join(f"{k} {v}" for k, v in sorted(numbers["relations"].items())) or "-")
+    grid.add_row("failures", str(numbers["failures"]))
     first, last = numbers["published_range"]
     grid.add_row("published", f"{first or '-'} to {last or '-'}")
     grid.add_row("formats", ", ".join(f"{k} {v}" for k, v in sorted(numbers["formats"].items())))

@@ -153,6 +153,9 @@ class Store:
                 select(func.count()).where(ArticleRow.near_duplicate_of.is_not(None))
             )
             count["dated"] = conn.scalar(select(func.count()).where(ArticleRow.published.is_not(None)))
+            count["checkable"] = conn.scalar(select(func.count()).where(StatementRow.checkable.is_(True)))
+            by_relation = select(LinkRow.relation, func.count()).group_by(LinkRow.relation)
+            relations = dict(conn.execute(by_relation).all())
             first, last = conn.execute(
                 select(func.min(ArticleRow.published), func.max(ArticleRow.published))
             ).one()
@@ -168,6 +171,7 @@ class Store:
         return count | {
             "published_range": [first, last],
             "formats": by_format,
+            "relations": relations,
             "top_outlets": [[outlet, n] for outlet, n in outlets],
             "database": self.engine.url.render_as_string(hide_password=True),
         }
