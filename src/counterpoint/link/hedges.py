@@ -4,7 +4,8 @@ A user acts on `agree` and `contradict` links, so `link` records one only when t
 probability of one half or more; a pair that leans one way with less is `discuss`. And "We will not make any
 decisions until after the review" is not contradicted by a decision taken after the review: the statement
 deferred the question rather than answering it. A small set of deferral and condition markers turns a
-`contradict` verdict into `discuss` when either side is hedged this way.
+`contradict` verdict into `discuss` when either side is hedged this way. A change here bumps
+`relation.VERDICT_RULES`, so that stores are linked again under the new rules.
 """
 
 from __future__ import annotations
