@@ -156,3 +156,10 @@ def test_extract_min_confidence_drops_unlikely_statements_but_not_second_hand_ch
     for s in confident:
         assert s["confidence"] >= 0.6 or s["second_hand"] or s["id"] in reporters
     assert runner.invoke(app, ["extract", files[0], "--min-confidence", "2"]).exit_code == 2
+
+
+def test_extract_table_shows_who_said_what_and_how_sure_we_are(tmp_path: Path) -> None:
+    page = tmp_path / "wire.txt"
+    page.write_text('MOSCOW - "We will not back down," Foreign Minister Sergei Lavrov told reporters.\n')
+    shown = runner.invoke(app, ["extract", str(page), "--format", "table"]).stdout
+    assert "Sergei Lavrov" in shown and "confidence" in shown and "wire.txt" in shown

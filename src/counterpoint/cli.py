@@ -198,10 +198,10 @@ def extract(
     elif format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=1))
     else:
-        grid = Table("kind", "speaker", "cue", "text", "source")
+        grid = Table("kind", "speaker", "cue", "text", "confidence", "source")
         for r in found:
-            name = Path(r["source"]).name
-            grid.add_row(r["kind"], r["speaker"] or "-", r["cue"] or "-", r["text"][:90], name)
+            who, cue, sure = r["speaker"] or "-", r["cue"] or "-", f"{r['confidence']:.2f}"
+            grid.add_row(r["kind"], who, cue, r["text"][:90], sure, Path(r["source"]).name)
         out.print(grid)
     if len(texts) < len(files) or broken:
         raise typer.Exit(3 if not texts else 1)
