@@ -49,7 +49,9 @@ def link_parents(cands: list[Candidate]) -> None:
             p = cands[j]
             if j == i or p.content == c.content or c.holds(*regions[j]) or not p.holds(r0, r1):
                 continue
-            best = min(best or (p.content[1] - p.content[0], j), (p.content[1] - p.content[0], j))
+            holder = (p.content[1] - p.content[0], j)
+            if best is None or holder < best:
+                best = holder
         c.parent = best[1] if best else None
 
 

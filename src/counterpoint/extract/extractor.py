@@ -88,7 +88,7 @@ class Extractor:
 
     def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         kept = self.scorer.keep(doc, cands)
         if len(kept) < len(cands):

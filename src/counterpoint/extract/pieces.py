@@ -23,7 +23,12 @@ def cut(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     out, start = [], 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        end = next((window.rfind(b) + len(b) for b in _BREAKS if window.rfind(b) > 0), limit)
+        end = limit
+        for brk in _BREAKS:
+            at = window.rfind(brk)
+            if at > 0:
+                end = at + len(brk)
+                break
         out.append((start, window[:end]))
         start += end
     out.append((start, text[start:]))
