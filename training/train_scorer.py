@@ -65,7 +65,7 @@ def collect(data: Path, cache: Path | None) -> tuple[list[list[str]], list[dict]
     """Features of every top-level candidate, what scoring needs (article, content and speaker spans, whether
     each is exactly a gold one), and how many gold contents and sources there are."""
     paths = sorted((data / "text").glob("*.txt"))
-    ex = Extractor(claims=False, scorer=Scorer({}))
+    ex = Extractor(claims=False, scorer=Scorer({}), tagger=False)
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(ex.nlp.vocab))
     else:

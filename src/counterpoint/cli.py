@@ -71,6 +71,14 @@ def open_store() -> Store:
         raise typer.Exit(1) from exc
 
 
+Tagger = Annotated[
+    bool,
+    typer.Option(
+        "--tagger/--no-tagger",
+        help="Also read with the learned span tagger: more statements and better bounds, about 2.5 times "
+        "the time of the rules alone.",
+    ),
+]
 MinConfidence = Annotated[
     float | None,
     typer.Option(
@@ -103,6 +111,7 @@ def ingest(
     ] = True,
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
     min_confidence: MinConfidence = None,
+    tagger: Tagger = True,
     processes: Annotated[int, typer.Option(help="Worker processes for extraction.")] = 1,
 ) -> None:
     """Read news into the store: HTML, plain-text scrapes, JSON/JSONL, RSS/Atom, WARC, URLs.
@@ -137,7 +146,7 @@ def ingest(
                     soft_wrap=True,
                 )
 
-        extractor = load_extractor(spacy_model, min_confidence) if extract else None
+        extractor = load_extractor(spacy_model, min_confidence, tagger) if extract else None
         report = api.ingest(targets, store, options, extractor=extractor, processes=processes, on_item=show)
     summary = (
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
@@ -148,9 +157,9 @@ def ingest(
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)
 
 
-def load_extractor(model: str, min_confidence: float | None = None) -> Extractor:
+def load_extractor(model: str, min_confidence: float | None = None, tagger: bool = True) -> Extractor:
     try:
-        return Extractor(model=model, min_confidence=min_confidence)
+        return Extractor(model=model, min_confidence=min_confidence, tagger=tagger)
     except OSError as exc:
         err.print(f"[red]error:[/red] cannot load the spaCy pipeline {model!r}: install it or give a path")
         raise typer.Exit(1) from exc
@@ -164,6 +173,7 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or table.")] = "jsonl",
     spacy_model: Annotated[str, typer.Option(help="An installed spaCy pipeline or a path.")] = SPACY_MODEL,
     min_confidence: MinConfidence = None,
+    tagger: Tagger = True,
     processes: Annotated[int, typer.Option(help="Worker processes for spaCy.")] = 1,
     claims: Annotated[
         bool,
@@ -178,7 +188,7 @@ def extract(
     """
     if format not in ("jsonl", "json", "table"):
         raise typer.BadParameter("choose jsonl, json or table", param_hint="--format")
-    extractor = load_extractor(spacy_model, min_confidence)
+    extractor = load_extractor(spacy_model, min_confidence, tagger)
     extractor.claims = claims
     texts = []
     for path in files:

