@@ -29,16 +29,7 @@ from spacy.tokens import DocBin
 
 from counterpoint.extract import Extractor
 from counterpoint.extract.scorer import WEIGHTS, Scorer, features
-
-STRIP = " \t\n\"'\u201c\u201d\u2018\u2019,.:;"  # what PolNeAR's scorer trims from both ends of a span
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in STRIP:
-        start += 1
-    while end > start and text[end - 1] in STRIP:
-        end -= 1
-    return start, end
+from counterpoint.extract.tagger import trim  # as PolNeAR's scorer trims a span
 
 
 def gold_spans(ann: Path, text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
