@@ -22,7 +22,7 @@ from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
 from .speakers import resolve_speakers
-from .tagged import snap, tagged_candidates
+from .tagged import snap, tagged_candidates, whole_tokens
 from .tagger import SpanTagger
 
 # A tagged statement the rules did not find is kept from this probability up: on PolNeAR dev, lower ones add
@@ -104,7 +104,7 @@ class Extractor:
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
         if self.tagger is not None:
-            spans = self.tagger.tag(doc_text(doc), hints=_hints(cands))
+            spans = whole_tokens(doc, self.tagger.tag(doc_text(doc), hints=_hints(cands)))
             snap(doc, cands, spans)
             cands = _dedupe(cands + tagged_candidates(doc, spans, cands, self.min_tagged))
             link_parents(cands)
