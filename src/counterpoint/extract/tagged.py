@@ -1,11 +1,10 @@
 """The span tagger's proposals (tagger.py) applied to the rules' candidates.
 
-Where the tagger marks a content, source or cue over one the rules found, its bounds win (`snap`): reading
-the rules' spans as hints, it has the right bounds twice as often as the rules where the two differ on
-PolNeAR dev. A tagged content no rule candidate holds becomes a candidate of its own above a probability
-(`tagged_candidates`). Its cue is the nearest tagged cue outside it in the same or a neighbouring sentence,
-and its speaker the nearest tagged source to that cue in the cue's sentence; with neither, the speaker stays
-empty rather than guessed.
+Where a tagged content or source overlaps one the rules found, the tagger's bounds win (`snap`): reading the
+rules' spans as hints, it has the right bounds twice as often as the rules where the two differ on PolNeAR
+dev. A sure tagged content no rule candidate holds becomes a candidate of its own (`tagged_candidates`), with
+the tagged cue and source the parse links to it, else the nearest ones in its sentences; with neither, the
+speaker stays empty rather than guessed.
 """
 
 from __future__ import annotations
@@ -20,9 +19,8 @@ from .tagger import TaggedSpan, trim
 
 _PARAGRAPH = "\n"  # a paragraph break, or a line of a menu or headline list
 _CLOSING = ('"', "\u201d", '."', ".\u201d", ',"', ",\u201d")
-MIN_SNAP = (
-    0.97  # the tagger moves the rules' content bounds only when it is this sure (0.9: F1 -0.003 on dev)
-)
+# The tagger moves the rules' content bounds only when it is this sure (at 0.9, content F1 -0.003 on dev).
+MIN_SNAP = 0.97
 MIN_WORDS = 3  # a tagged "He" or "them" the rules did not find is more often wrong than right
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
@@ -104,6 +102,7 @@ def _best(tagged: list[TaggedSpan], span: tuple[int, int], least: float) -> tupl
 def tagged_candidates(
     doc: Doc, spans: dict[str, list[TaggedSpan]], found: list[Candidate], min_probability: float
 ) -> list[Candidate]:
+    """Candidates for the tagged contents at `min_probability` or more that no candidate in `found` holds."""
     text = doc_text(doc)
     held = [c.content for c in found if c.content]
     out = []
