@@ -3,8 +3,8 @@
 The rules read syntax and miss what their lexicon does not know ("Clinton's campaign has hammered Trump
 over ..."); the tagger, the packaged MiniLM fine-tuned on PolNeAR train (training/train_tagger.py), reads
 word pieces in windows and marks three BIO layers (content, source, cue), so a token can be a cue and inside
-another statement's content at once. Its spans are proposals: candidates.py turns those the rules did not
-find into statements.
+another statement's content at once. It reads the rules' own spans as hints. Its spans are proposals:
+tagged.py uses them to correct the rules' bounds and to add the statements the rules did not find.
 
 This module needs only torch, numpy and transformers (no spaCy), so the trainer loads it by path where
 counterpoint is not installed.
