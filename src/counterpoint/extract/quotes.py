@@ -14,6 +14,7 @@ OPEN_DOUBLE = "\u201c\u201e"
 CLOSE_DOUBLE = "\u201d"
 OPEN_SINGLE = "\u2018"
 CLOSE_SINGLE = "\u2019"
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"  # straight and curly, double and single
 MAX_SINGLE = 200  # a single-quoted stretch longer than this is apostrophes, not a quote
 
 

@@ -19,10 +19,11 @@ from spacy.tokens import Doc, Token
 from .candidate import Candidate
 from .cues import is_belief, verb_base
 from .pipeline import doc_text, has_finite_verb, sentence
+from .quotes import QUOTE_MARKS
 from .speakers import FIRST, GROUP, PERSONAL, RELATIVE
 
 WEIGHTS = Path(__file__).with_name("scorer.json")
-_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+_QUOTES = frozenset(QUOTE_MARKS)
 _PRONOUNS = PERSONAL | GROUP | FIRST | RELATIVE
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .candidate import Candidate
 from .pipeline import doc_text
+from .quotes import QUOTE_MARKS
 from .tagger import TaggedSpan, trim
 
 _PARAGRAPH = "\n"  # a paragraph break, or a line of a menu or headline list
@@ -22,7 +23,6 @@ _CLOSING = ('"', "\u201d", '."', ".\u201d", ',"', ",\u201d")
 # The tagger moves the rules' content bounds only when it is this sure (at 0.9, content F1 -0.003 on dev).
 MIN_SNAP = 0.97
 MIN_WORDS = 3  # a tagged "He" or "them" the rules did not find is more often wrong than right
-QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -53,11 +53,11 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
     the tagger leaves out, and a statement nested in another's words (the tagger learns only the outermost
     content)."""
     text = doc_text(doc)
+    sure = [t for t in spans["content"] if t.probability >= MIN_SNAP]
     for cand in cands:
         if cand.parent is not None:
             continue
         quoted = cand.pieces or cand.kind == "direct"  # quote marks bound it better than any model
-        sure = [t for t in spans["content"] if t.probability >= MIN_SNAP]
         best = _best(sure, cand.content, 0.5) if cand.content and not quoted else None
         if (
             best is not None
@@ -145,8 +145,7 @@ def _sentences(doc: Doc, words: Span) -> list[Span]:
 
 
 def _aligned(doc: Doc, tagged: list[TaggedSpan], within: list[Span], outside: tuple[int, int]) -> list[Span]:
-    """Tagged spans as whole tokens (the tagger reads word pieces: "tes" of "obligates"), those inside the
-    given sentences and outside the content."""
+    """The tagged spans inside the given sentences and outside the content, as spaCy spans."""
     bounds = [(s.start_char, s.end_char) for s in within]
     out = []
     for t in tagged:
@@ -181,6 +180,6 @@ def _kind(text: str, content: tuple[int, int]) -> str:
     """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
     before = text[max(0, content[0] - 1) : content[0]]
     after = text[content[1] : content[1] + 1]
-    if before and before in QUOTES and after and after in QUOTES + ",.":
+    if before and before in QUOTE_MARKS and after and after in QUOTE_MARKS + ",.":
         return "direct"
-    return "mixed" if any(q in text[content[0] : content[1]] for q in QUOTES) else "indirect"
+    return "mixed" if any(q in text[content[0] : content[1]] for q in QUOTE_MARKS) else "indirect"
