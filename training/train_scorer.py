@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -26,30 +25,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 from spacy.tokens import DocBin
+from train_tagger import attributions  # beside this script: how PolNeAR's brat files are read
 
 from counterpoint.extract import Extractor
 from counterpoint.extract.scorer import WEIGHTS, Scorer, features
 from counterpoint.extract.tagger import trim  # as PolNeAR's scorer trims a span
-
-
-def gold_spans(ann: Path, text: str) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """The content and source spans of one brat file's attributions (first segment start to last segment end),
-    trimmed as PolNeAR's scorer trims them."""
-    spans, contents, sources = {}, set(), set()
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if re.match(r"T\d+$", parts[0]) and len(parts) > 1:
-            offsets = parts[1].split(" ", 1)[1]
-            segs = [tuple(map(int, p.split())) for p in offsets.split(";")]
-            spans[parts[0]] = (segs[0][0], segs[-1][1])
-        elif re.match(r"E\d+$", parts[0]) and len(parts) > 1:
-            args = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
-            content, source = spans.get(args.get("Content", "")), spans.get(args.get("Source", ""))
-            if content:
-                contents.add(trim(text, *content))
-                if source:
-                    sources.add(trim(text, *source))
-    return contents, sources
 
 
 def collect(data: Path, cache: Path | None) -> tuple[list[list[str]], list[dict], dict[str, int]]:
@@ -69,7 +49,8 @@ def collect(data: Path, cache: Path | None) -> tuple[list[list[str]], list[dict]
         if not anns:
             continue
         text = doc.text
-        contents, sources = gold_spans(anns[0], text)
+        gold = attributions(anns[0], text)
+        contents, sources = gold["content"], gold["source"]
         golds["content"] += len(contents)
         golds["source"] += len(sources)
         for cand in ex.propose(doc):

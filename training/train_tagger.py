@@ -47,6 +47,27 @@ ROLES, trim, windows = tagging.ROLES, tagging.trim, tagging.windows
 KEYS = {"content": "span", "source": "speaker_span", "cue": "cue_span"}  # the roles in extract's records
 
 
+def attributions(ann: Path, text: str) -> dict[str, set[tuple[int, int]]]:
+    """The content, source and cue spans of one brat file's attributions (first segment start to last segment
+    end), trimmed as PolNeAR's scorer trims them, and kept even when that leaves nothing, as it keeps them."""
+    found: dict[str, tuple[int, int]] = {}
+    spans: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if re.match(r"T\d+$", parts[0]) and len(parts) > 1:
+            offsets = parts[1].split(" ", 1)[1]
+            segs = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            found[parts[0]] = (segs[0][0], segs[-1][1])
+        elif re.match(r"E\d+$", parts[0]) and len(parts) > 1:
+            args = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
+            if args.get("Content") not in found:
+                continue
+            for role, key in (("content", "Content"), ("source", "Source"), ("cue", "Cue")):
+                if args.get(key) in found:
+                    spans[role].add(trim(text, *found[args[key]]))
+    return spans
+
+
 def read_split(folder: Path) -> list[dict]:
     """[{name, text, spans: {role: [(start, end), ...]}}] with the first annotator's spans, trimmed."""
     docs = []
@@ -55,24 +76,9 @@ def read_split(folder: Path) -> list[dict]:
         if not anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        found: dict[str, tuple[str, int, int]] = {}
-        spans: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
-        for line in anns[0].read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if re.match(r"T\d+$", parts[0]) and len(parts) > 1:
-                kind, offsets = parts[1].split(" ", 1)
-                segs = [tuple(map(int, p.split())) for p in offsets.split(";")]
-                found[parts[0]] = (kind, segs[0][0], segs[-1][1])
-            elif re.match(r"E\d+$", parts[0]) and len(parts) > 1:
-                args = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
-                if args.get("Content") not in found:
-                    continue
-                for role, key in (("content", "Content"), ("source", "Source"), ("cue", "Cue")):
-                    if args.get(key) in found:
-                        start, end = trim(text, *found[args[key]][1:])
-                        if end > start:
-                            spans[role].add((start, end))
-        docs.append({"name": txt.name, "text": text, "spans": {r: sorted(s) for r, s in spans.items()}})
+        gold = attributions(anns[0], text)
+        spans = {role: sorted(s for s in found if s[1] > s[0]) for role, found in gold.items()}
+        docs.append({"name": txt.name, "text": text, "spans": spans})
     return docs
 
 
