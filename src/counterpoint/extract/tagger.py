@@ -136,7 +136,11 @@ class SpanTagger:
     """Text in, spans per role out, on CPU. A long text is read in overlapping windows whose probabilities
     are averaged where they overlap, so every token sees context on both sides."""
 
-    def __init__(self, weights: Path = WEIGHTS, base: Path | None = None, stride: int = 192):
+    def __init__(
+        self, weights: Path = WEIGHTS, base: Path | None = None, stride: int = 192, bf16: bool | None = None
+    ):
+        """`bf16`: run the encoder in bfloat16, 1.6 times as fast on CPUs with native bfloat16 (AVX512-BF16,
+        AMX), where it is on by default; elsewhere it would be emulated and slower."""
         import torch
         from safetensors.torch import load_file
         from transformers import AutoModel, AutoTokenizer
@@ -157,6 +161,7 @@ class SpanTagger:
             raise ValueError(f"{weights}: not a tagger overlay for this base model (lacks {missing[:2]})")
         self.model.eval()
         self._torch = torch
+        self.bf16 = torch.ops.mkldnn._is_mkldnn_bf16_supported() if bf16 is None else bf16
 
     def tag(
         self, text: str, hints: dict[str, list[tuple[int, int]]] | None = None, batch_size: int = 16
@@ -182,7 +187,7 @@ class SpanTagger:
                 if given is not None:
                     marks[j, 1 : end - start + 1] = given[start:end]
             t = self._torch.from_numpy
-            with self._torch.inference_mode():
+            with self._torch.inference_mode(), self._torch.autocast("cpu", self._torch.bfloat16, self.bf16):
                 logits = self.model(t(batch), t(mask), t(marks) if given is not None else None)
             probs = logits.float().softmax(-1).numpy()
             for j, (start, end) in enumerate(chunk):
