@@ -506,3 +506,24 @@ def test_a_text_longer_than_the_pipeline_takes_is_read_in_pieces(
     assert pieces.statements[-1].text == "the sanctions would stay in place"
     assert all(LONG[slice(*s.span)] == s.text for s in pieces.statements if s.kind != "direct")
     assert {e.name for e in pieces.entities} == {e.name for e in whole.entities}
+
+
+def test_transcript_labels_in_capitals_are_speakers(ex: Extractor) -> None:
+    text = (
+        "Fox News host Chris Wallace questioned Gov. Mike Pence about the debate on Sunday.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will Gennifer Flowers be in the front row tomorrow night?\n\n'
+        '"PENCE: Gennifer Flowers will not be attending the debate. Donald Trump was mocking an effort '
+        "to distract attention from the real issues.\n\n"
+        '"WALLACE: Do you really see those two as equivalent?\n\n'
+        "UPDATE: This article has been corrected.\n"
+    )
+    lines = [s for s in ex.extract(text, "a_tr", "inline").statements if s.cue == ":"]
+    assert [(s.speaker_mention, s.speaker, s.kind) for s in lines] == [
+        ("WALLACE", "Chris Wallace", "direct"),
+        ("PENCE", "Mike Pence", "direct"),
+        ("WALLACE", "Chris Wallace", "direct"),
+    ]
+    assert lines[1].text.startswith("Gennifer Flowers will not be attending")
+    assert lines[1].text.endswith("from the real issues.")
+

@@ -23,7 +23,10 @@ _COLON_BREAK = re.compile(r"[ \t]*:[ \t\u00a0]*\n\s*")
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
 _CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
-_COLON_SPEAKER = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M)
+# a paragraph may open with a quote mark, as a transcript quoted at length does
+_COLON_SPEAKER = re.compile(
+    r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M
+)
 _HEADLINE_COLON = re.compile(r"\A([A-Z][^:\n]{1,45}):[ \t]+(\S[^\n]*)$", re.M)  # "Clinton camp: Trump …"
 _REPORTERS = frozenset(
     {"poll", "report", "newspaper", "editorial", "survey", "study", "insiders", "historians"}
@@ -200,17 +203,22 @@ def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
 
 def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Transcript and interview style: a paragraph "Name: what they said"; and a headline "Who: what", where
-    the one before the colon need not be a name ("Clinton camp: …")."""
+    the one before the colon need not be a name ("Clinton camp: …"). A transcript's labels are often in
+    capitals ("WALLACE: …"), which the tagger of names misses, so a label in capitals counts as a name where
+    two paragraphs or more open with one."""
     out = []
     taken = [c.content for c in cands]
     text = doc_text(doc)
     headline = _HEADLINE_COLON.match(text)
     if headline is not None and not _headline_source(doc, headline.start(1), headline.end(1)):
         headline = None
-    for m in ([headline] if headline is not None else []) + list(_COLON_SPEAKER.finditer(text)):
+    labels = list(_COLON_SPEAKER.finditer(text))
+    transcript = sum(1 for m in labels if _capitals(m.group(1))) >= 2
+    for m in ([headline] if headline is not None else []) + labels:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         s, e = m.start(2), m.end(2)
         named = m is headline or (span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span))
+        named = named or (transcript and _capitals(m.group(1)))
         if span is None or not (named or (all(t.pos_ == "PROPN" for t in span) and text[s] in '"\u201c')):
             continue
         if any(a <= s < b for a, b in taken):
@@ -221,10 +229,16 @@ def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 cue=(m.end(1), m.end(1) + 1),
                 speaker=(m.start(1), m.end(1)),
                 speaker_token=span.root,
+                kind="indirect" if m is headline else "direct",  # a transcript's words are as spoken
                 confidence=0.7,
             )
         )
     return out
+
+
+def _capitals(label: str) -> bool:
+    """A speaker's label in capitals ("WALLACE", "SEN. KAINE"), not a section's ("UPDATE", "WATCH")."""
+    return label.isupper() and len(label) > 2 and label.lower() not in _LABELS
 
 
 def _headline_source(doc: Doc, start: int, end: int) -> bool:
@@ -284,7 +298,10 @@ def _headline_speaker(doc: Doc) -> Candidate | None:
 
 
 def _kind(text: str, cand: Candidate, quotes: list[Quote]) -> str:
-    """direct: the content is quoted words only; mixed: paraphrase with quoted words in it."""
+    """direct: the content is quoted words only, or a transcript's line; mixed: paraphrase with quoted
+    words in it."""
+    if cand.kind == "direct":
+        return "direct"
     s, e = cand.content
     inner = [q for q in quotes if s <= q.start and q.end <= e]
     if cand.pieces and cand.pieces[0][0] <= s + 1 and cand.pieces[-1][1] >= e - 1:
