@@ -527,3 +527,46 @@ def test_transcript_labels_in_capitals_are_speakers(ex: Extractor) -> None:
     assert lines[1].text.startswith("Gennifer Flowers will not be attending")
     assert lines[1].text.endswith("from the real issues.")
 
+
+def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
+    text = (
+        "Q&A with Vice President Joe Biden\n\n"
+        "He spoke with our reporter Anna Price on Air Force Two. The interview was edited for length.\n\n"
+        "Q: The candidates of both parties are talking doom and gloom.\n\n"
+        "A: It's a big mistake. My staff cautioned me not to make that speech at Davos, but I said we had "
+        "to change the culture.\n\n"
+        "Q: Are you surprised by the tone of the primary?\n\n"
+        "A: I am surprised.\n\n"
+        "The only Democrats who won close races were the ones that stuck with the administration.\n"
+    )
+    res = ex.extract(text, "a_qa", "inline")
+    answers = [s for s in res.statements if s.cue == "A:"]
+    assert [s.text for s in answers] == [
+        "It's a big mistake. My staff cautioned me not to make that speech at Davos, but I said we had to "
+        "change the culture.",
+        "I am surprised.",
+    ]
+    assert {(s.speaker, s.kind, s.parent_id) for s in answers} == {("Joe Biden", "direct", None)}
+    going_on = next(s for s in res.statements if s.text.startswith("The only Democrats"))
+    assert going_on.speaker == "Joe Biden"  # the answer goes on in its next paragraph
+    cautioned = next(s for s in res.statements if s.cue == "cautioned")
+    assert cautioned.parent_id == answers[0].id and cautioned.second_hand
+
+
+def test_unlabelled_interview_needs_to_say_it_is_one(ex: Extractor) -> None:
+    questions = (
+        "Sofia Marchetti has spent thirty years restoring pianos in Lucca. {intro}\n\n"
+        "How did you start?\n\n"
+        "By accident. My father was a carpenter and I spent the whole summer on an old piano.\n\n"
+        "Will anyone take over the workshop?\n\n"
+        "I hope so. I have an apprentice who has better hands than I had at his age.\n"
+    )
+    interview = ex.extract(questions.format(intro="We asked her about the work."), "a_iv", "inline")
+    answers = [s for s in interview.statements if s.text.startswith(("By accident", "I hope so"))]
+    assert [(s.speaker, s.kind) for s in answers] == [("Sofia Marchetti", "direct")] * 2
+    essay = ex.extract(questions.format(intro="Her trade is dying."), "a_essay", "inline")
+    assert all(s.speaker != "Sofia Marchetti" for s in essay.statements)
+    speech = questions.format(intro="She spoke to the crowd.")
+    speech = speech.replace("How did you start?", '"How did I start?"')
+    speech = speech.replace("Will anyone take over the workshop?", '"Will anyone take over?"')
+    assert all(s.speaker != "Sofia Marchetti" for s in ex.extract(speech, "a_sp", "inline").statements)

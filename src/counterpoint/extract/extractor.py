@@ -15,6 +15,7 @@ from .claims import find_claims
 from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
+from .interviews import find_answers
 from .nouns import find_noun_cues
 from .pieces import MAX_CHARS, cut, merge_entities, shift
 from .pipeline import doc_text, has_finite_verb, load_pipeline
@@ -103,6 +104,10 @@ class Extractor:
         quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
+        answers = find_answers(doc)
+        if answers:
+            cands = _dedupe(cands + answers)
+            link_parents(cands)
         if self.tagger is not None:
             spans = whole_tokens(doc, self.tagger.tag(doc_text(doc), hints=_hints(cands)))
             snap(doc, cands, spans)

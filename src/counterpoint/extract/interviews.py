@@ -1,0 +1,103 @@
+"""Interviews printed as questions and answers: each answer is the interviewee's own words.
+
+An interview names its subject once, before the first question, and then prints answers with no attribution
+("A: It's a big mistake.", or a question paragraph with the answer below it), so the rules, which look for a
+cue near a speaker, find nothing to attribute. An answer is attributed only where the article says it is an
+interview (labels, or words such as "interview" and "we asked her" before the questions) and its opening
+names the subject; otherwise the answers keep no speaker, as nothing else in the text says whose they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .candidate import Candidate
+from .entities import clean_name
+from .pipeline import doc_text
+from .quotes import QUOTE_MARKS
+
+_LABEL = re.compile(r"[\"\u201c]?(Q|A|Question|Answer)[:.][ \t]+")
+_INTERVIEW = re.compile(
+    r"\b(interview|Q ?& ?A|asked (?:him|her|them)|spoke (?:with|to)|talked (?:with|to)|sat down with|"
+    r"conversation with|edited for)\b",
+    re.I,
+)
+_MAX_QUESTION_WORDS = 40
+
+
+def find_answers(doc: Doc) -> list[Candidate]:
+    """One direct statement per answer paragraph, by the interviewee named before the first question."""
+    text = doc_text(doc)
+    paragraphs = _paragraphs(text)
+    roles = [_role(text, a, b) for a, b in paragraphs]
+    labelled = roles.count("Q") >= 2 and roles.count("A") >= 2
+    if not labelled:
+        roles = ["q" if _asks(text[a:b]) else None for a, b in paragraphs]
+        if sum(1 for i, r in enumerate(roles[:-1]) if r == "q" and roles[i + 1] is None) < 2:
+            return []
+    first = next(i for i, r in enumerate(roles) if r in ("Q", "q"))
+    opening = paragraphs[first][0]
+    if not labelled and not _INTERVIEW.search(text, 0, opening):
+        return []
+    subject = _subject(doc, opening)
+    out = []
+    for (a, b), role in zip(paragraphs[first:], roles[first:], strict=True):
+        if role in ("Q", "q"):  # every other paragraph after the first question answers the last one
+            continue
+        label = _LABEL.match(text, a) if role == "A" else None
+        start = label.end() if label else a
+        out.append(
+            Candidate(
+                content=(start, b),
+                cue=(label.start(1), label.end(1) + 1) if label else None,
+                kind="direct",
+                confidence=0.9 if labelled else 0.7,
+                speaker_name=clean_name(subject.text) if subject is not None else None,
+                speaker_type="person" if subject is not None else None,
+            )
+        )
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    m = _LABEL.match(text, start, end)
+    return None if m is None else m.group(1)[0]
+
+
+def _asks(paragraph: str) -> bool:
+    """A paragraph that is one short question in the writer's voice, as an interviewer's is: not a question
+    quoted from a speech ("Who's going to pay for it?")."""
+    body = paragraph.rstrip()
+    return (
+        body.endswith("?")
+        and body[0] not in QUOTE_MARKS
+        and len(body.split()) <= _MAX_QUESTION_WORDS
+        and body.count("?") == 1
+    )
+
+
+def _subject(doc: Doc, before: int) -> Span | None:
+    """The interviewee: the first person named before the questions as a sentence's subject ("Sofia Marchetti
+    has spent thirty years …") or after "with" ("Q&A with Vice President Joe Biden"), not the reporter."""
+    for ent in doc.ents:
+        if ent.start_char >= before:
+            break
+        root = ent.root
+        if ent.label_ == "PERSON" and (
+            root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ == "with")
+        ):
+            return ent
+    return None
