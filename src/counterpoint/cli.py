@@ -75,7 +75,7 @@ Tagger = Annotated[
     bool,
     typer.Option(
         "--tagger/--no-tagger",
-        help="Also read with the learned span tagger: more statements and better bounds, about 2.5 times "
+        help="Also read with the learned span tagger: more statements and better bounds, about twice "
         "the time of the rules alone.",
     ),
 ]

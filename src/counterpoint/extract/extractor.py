@@ -55,7 +55,7 @@ class Extractor:
         min_tagged: float = MIN_TAGGED,
     ) -> None:
         """`min_confidence` overrides the scorer's fitted threshold; 0 keeps all that the rules find.
-        `tagger`: True loads the shipped span tagger, False reads with the rules alone (2.5 times as fast);
+        `tagger`: True loads the shipped span tagger, False reads with the rules alone (twice as fast);
         `min_tagged` is the probability a tagged statement the rules missed needs to be kept."""
         self.nlp = load_pipeline(model)
         self.claims = claims
