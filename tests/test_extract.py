@@ -570,3 +570,13 @@ def test_unlabelled_interview_needs_to_say_it_is_one(ex: Extractor) -> None:
     speech = speech.replace("How did you start?", '"How did I start?"')
     speech = speech.replace("Will anyone take over the workshop?", '"Will anyone take over?"')
     assert all(s.speaker != "Sofia Marchetti" for s in ex.extract(speech, "a_sp", "inline").statements)
+
+
+def test_interviewee_is_the_one_asked_not_the_reporter(ex: Extractor) -> None:
+    text = (
+        "Our reporter Anna Price spoke with former first lady Laura Bush this week.\n\n"
+        "Q: Why did you adopt this cause?\n\nA: Because they needed help.\n\n"
+        "Q: Will the troops stay?\n\nA: I think they should stay until the country is secure.\n"
+    )
+    answers = [s for s in ex.extract(text, "a_lb", "inline").statements if s.cue == "A:"]
+    assert [s.speaker for s in answers] == ["Laura Bush", "Laura Bush"]

@@ -25,6 +25,11 @@ _INTERVIEW = re.compile(
     re.I,
 )
 _MAX_QUESTION_WORDS = 40
+# verb forms, as the pipeline runs without its lemmatizer
+_ASKING = frozenset({"ask", "asked", "asks", "interview", "interviewed", "interviews", "questioned"})
+_TALKING = frozenset(
+    {"speak", "spoke", "speaks", "talked", "talks", "sat", "sits", "met", "meets", "chatted"}
+)
 
 
 def find_answers(doc: Doc) -> list[Candidate]:
@@ -90,14 +95,18 @@ def _asks(paragraph: str) -> bool:
 
 
 def _subject(doc: Doc, before: int) -> Span | None:
-    """The interviewee: the first person named before the questions as a sentence's subject ("Sofia Marchetti
-    has spent thirty years …") or after "with" ("Q&A with Vice President Joe Biden"), not the reporter."""
-    for ent in doc.ents:
-        if ent.start_char >= before:
-            break
+    """The interviewee, named before the questions: the one spoken with, asked or met ("Q&A with Vice
+    President Joe Biden", "our reporter asked Laura Bush"), else the first person who is a sentence's subject
+    ("Sofia Marchetti has spent thirty years …") and not the one asking ("Anna Price spoke with …")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    for ent in people:
         root = ent.root
-        if ent.label_ == "PERSON" and (
-            root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ == "with")
+        spoken_to = root.head.lower_ == "to" and root.head.head.lower_ in _TALKING
+        if (root.dep_ == "pobj" and (root.head.lower_ == "with" or spoken_to)) or (
+            root.dep_ == "dobj" and root.head.lower_ in _ASKING | _TALKING
         ):
+            return ent
+    for ent in people:
+        if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lower_ not in _ASKING | _TALKING:
             return ent
     return None
