@@ -537,7 +537,10 @@ def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
         "to change the culture.\n\n"
         "Q: Are you surprised by the tone of the primary?\n\n"
         "A: I am surprised.\n\n"
-        "The only Democrats who won close races were the ones that stuck with the administration.\n"
+        "The only Democrats who won close races were the ones that stuck with the administration.\n\n"
+        "Biden's memoir comes out in May.\n\n"
+        "Q: Will you run again?\n\nA: Ask me next year.\n\n"
+        "This interview has been condensed.\n"
     )
     res = ex.extract(text, "a_qa", "inline")
     answers = [s for s in res.statements if s.cue == "A:"]
@@ -545,8 +548,16 @@ def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
         "It's a big mistake. My staff cautioned me not to make that speech at Davos, but I said we had to "
         "change the culture.",
         "I am surprised.",
+        "Ask me next year.",
     ]
     assert {(s.speaker, s.kind, s.parent_id) for s in answers} == {("Joe Biden", "direct", None)}
+    # the speaker's words are the name in the opening, and the answers belong to that person's entity
+    biden = next(e for e in res.entities if e.name == "Joe Biden")
+    for s in answers:
+        assert text[slice(*s.speaker_span)] == "Joe Biden" and s.speaker_entity_id == biden.id
+    # the writer's lines after an answer (a sign-off, the interviewee in the third person) are no answer
+    biden_says = [s.text for s in res.statements if s.speaker == "Joe Biden"]
+    assert not [t for t in biden_says if t.startswith(("Biden's memoir", "This interview"))]
     going_on = next(s for s in res.statements if s.text.startswith("The only Democrats"))
     assert going_on.speaker == "Joe Biden"  # the answer goes on in its next paragraph
     cautioned = next(s for s in res.statements if s.cue == "cautioned")

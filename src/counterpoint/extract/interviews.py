@@ -47,10 +47,17 @@ def find_answers(doc: Doc) -> list[Candidate]:
     if not labelled and not _INTERVIEW.search(text, 0, opening):
         return []
     subject = _subject(doc, opening)
+    surname = subject[-1].text if subject is not None else None
     out = []
+    answered = closed = False  # the last question has had an answer; the writer has spoken since
     for (a, b), role in zip(paragraphs[first:], roles[first:], strict=True):
         if role in ("Q", "q"):  # every other paragraph after the first question answers the last one
+            answered = closed = False
             continue
+        if role is None and answered and (closed or _signs_off(text[a:b], surname)):
+            closed = True
+            continue
+        answered, closed = True, False
         label = _LABEL.match(text, a) if role == "A" else None
         start = label.end() if label else a
         out.append(
@@ -59,11 +66,25 @@ def find_answers(doc: Doc) -> list[Candidate]:
                 cue=(label.start(1), label.end(1) + 1) if label else None,
                 kind="direct",
                 confidence=0.9 if labelled else 0.7,
+                # the speaker's words are the interviewee's name in the opening: provenance, and the
+                # entity the article's other mentions of them resolve to
+                speaker=(subject.start_char, subject.end_char) if subject is not None else None,
+                speaker_token=subject.root if subject is not None else None,
                 speaker_name=clean_name(subject.text) if subject is not None else None,
                 speaker_type="person" if subject is not None else None,
             )
         )
     return out
+
+
+def _signs_off(paragraph: str, surname: str | None) -> bool:
+    """A paragraph after an answer that is the writer's again: a note on the interview ("This interview has
+    been edited"), a line set off by a dash or brackets, or one naming the interviewee in the third person."""
+    return (
+        paragraph[0] in "\u2014\u2013-*([_"
+        or _INTERVIEW.search(paragraph) is not None
+        or (surname is not None and re.search(rf"\b{re.escape(surname)}\b", paragraph) is not None)
+    )
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
