@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from counterpoint.extract import Extractor
-from counterpoint.extract.tagged import _balanced
-from counterpoint.extract.tagger import SpanTagger
+from counterpoint.extract.tagged import _balanced, tagged_candidates
+from counterpoint.extract.tagger import SpanTagger, TaggedSpan
 
 SAMPLES = Path(__file__).parent.parent / "samples" / "text"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,3 +63,25 @@ def test_quote_marks_a_content_opens_are_closed() -> None:
     assert text[slice(*_balanced(text, start, text.index("illegal") + 7))] == 'the sanctions "illegal."'
     plain = text.index("Then")
     assert _balanced(text, plain, plain + 4) == (plain, plain + 4)
+
+
+def test_a_tagged_possessive_ending_speaks_for_its_owner(rules: Extractor) -> None:
+    text = "Markets were swayed by Mr. Obama's announcement of new rules to cut emissions from power plants."
+    doc = rules.nlp(text)
+
+    def at(words: str) -> list[TaggedSpan]:
+        start = text.index(words)
+        return [TaggedSpan(start, start + len(words), 0.95)]
+
+    spans = {"content": at("new rules to cut emissions"), "cue": at("announcement"), "source": at("'s")}
+    (cand,) = tagged_candidates(doc, spans, [], 0.9)
+    assert text[slice(*cand.speaker)] == "Mr. Obama"
+
+
+def test_a_case_the_writer_puts_is_no_ones_statement(tagged: Extractor) -> None:
+    text = (
+        "Let's say you think a degree from a state university will cost $160,000 in 18 years.\n\n"
+        "Let us assume, the senator said, that the budget passes.\n"
+    )
+    statements = tagged.extract(text, "a").statements
+    assert [s.speaker for s in statements if s.kind != "claim"] == ["senator"]

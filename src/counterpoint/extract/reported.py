@@ -89,7 +89,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     base = verb_base(tok.lower_)
     if base is None and tok.lower_ in ("made", "make", "makes", "making"):
         return _made_clear(doc, tok)
-    if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp"):
+    if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp") or supposing(tok):
         return None
     clause = _seeming_clause(tok, base)
     if clause is not None:
@@ -123,6 +123,15 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     _attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
+
+
+def supposing(tok: Token) -> bool:
+    """ "Let's say you think …", "let us suppose …": a case the writer puts, which no one said or thinks."""
+    us = ("'s", "\u2019s", "us")
+    return any(
+        verb.head.lower_ == "let" and any(c.lower_ in us for c in (*verb.children, *verb.head.children))
+        for verb in (tok, *tok.ancestors)
+    )
 
 
 def _seeming_clause(tok: Token, base: str) -> tuple[int, int] | None:

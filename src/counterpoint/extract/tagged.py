@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from .candidate import Candidate
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
+from .reported import supposing
 from .tagger import TaggedSpan, trim
 
 _PARAGRAPH = "\n"  # a paragraph break, or a line of a menu or headline list
@@ -118,10 +119,15 @@ def tagged_candidates(
         outside = (words.start_char, words.end_char)
         cues = _aligned(doc, spans["cue"], _sentences(doc, words), outside)
         cue = _closest(cues, words, _governs)
+        if supposing(words.root) or (cue is not None and supposing(cue.root)):
+            continue
         speaker = None
         if cue is not None:
             sources = _aligned(doc, spans["source"], [cue.sent], outside)
             speaker = _closest(sources, cue, _subject_of)
+            if speaker is not None and all(t.dep_ == "case" for t in speaker):
+                owner = speaker.root.head  # the "'s" of "Mr. Obama's announcement": Mr. Obama
+                speaker = doc[owner.left_edge.i : owner.i + 1]
         out.append(
             Candidate(
                 content=content,
@@ -141,6 +147,8 @@ def _sentences(doc: Doc, words: Span) -> list[Span]:
     """The sentences a content touches, and the one after it ('"…," she said.' puts the cue there)."""
     first, last = words[0].sent, words[-1].sent
     after = doc[last.end].sent if last.end < len(doc) else last
+    if _PARAGRAPH in doc_text(doc)[last.end_char : after.start_char]:
+        after = last  # a cue in the next paragraph is someone else's
     return [first, last, after]
 
 
