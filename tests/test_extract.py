@@ -228,9 +228,23 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Brian Fallon",
             '"Donald Trump is trying to change the subject again,"',
         ),
+        (  # and the one acted on: the subject of the sentence before is the one who goes on speaking
+            "Secretary of State John Kerry told reporters he had spoken to the Russian foreign minister, "
+            'Sergei Lavrov, by telephone. "I made it clear to the minister that the vote is illegal," '
+            "he said.",
+            "he",
+            "John Kerry",
+            '"I made it clear to the minister that the vote is illegal,"',
+        ),
+        (  # a speaker described by another's name is still themselves
+            "Clinton campaign spokeswoman Jennifer Palmieri said the attack was a distraction.",
+            "Clinton campaign spokeswoman Jennifer Palmieri",
+            "Jennifer Palmieri",
+            "the attack was a distraction",
+        ),
     ],
 )
-def test_a_pronoun_resolves_to_the_person_it_refers_to(
+def test_a_speaker_mention_resolves_to_the_person_it_refers_to(
     ex: Extractor, text: str, mention: str, speaker: str, said: str
 ) -> None:
     st = next(s for s in ex.extract(text, "a_pron", "inline").statements if s.speaker_mention == mention)

@@ -187,10 +187,12 @@ class EntityIndex:
         return e
 
     def lookup(self, span: Span) -> _Ent | None:
-        """The entity a mention names: a person inside it first, then the organisation that heads it
-        ("Russia's Defense Ministry", not "Russia"; but not "Russian officials", who are not Russia), then a
-        surname alone, then a role."""
+        """The entity a mention names: a person inside it first (the one it is about before one describing
+        it), then the organisation that heads it ("Russia's Defense Ministry", not "Russia"; but not
+        "Russian officials", who are not Russia), then a surname alone, then a role."""
         persons = [e for e in span.ents if e.label_ == "PERSON"]
+        # "Clinton communication director Jennifer Palmieri" is Palmieri
+        persons.sort(key=lambda e: not e.start <= span.root.i < e.end)
         for ent in persons:
             name = clean_name(ent.text)
             hit = self._by_key.get(("person", name.lower())) or self._surnames.get(name.split()[-1].lower())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .entities import EntityIndex
@@ -33,6 +33,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
     A pronoun with no one to resolve it to gets no name: it is no one's name, and `who` and the same-speaker
     search would pool every unresolved "he" as one person. Its mention stays."""
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
+    named: dict[int, Candidate] = {}  # speakers resolved to a person, by their head token
     for cand in sorted(cands, key=lambda c: c.region()[0]):
         if cand.speaker is None:
             continue
@@ -47,10 +48,22 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             low = ant.lower_
         ent = None
         if low in PERSONAL and len(span) == 1:
-            gender = "f" if low in ("she", "her") else "m"
+            gender = _gender(low)
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
             before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
-            ent = index.nearest_person(before, gender=gender)
+            actor = _actor(doc, before, named)
+            if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
+                if _gender(actor.lower_) == gender:
+                    same = named[actor.i]
+                    cand.speaker_name, cand.speaker_type = same.speaker_name, same.speaker_type
+                    cand.speaker_entity = same.speaker_entity
+                    named[head.i] = last = cand
+                    continue
+            elif actor is not None:
+                ent = index.lookup(next(e for e in doc.ents if e.start <= actor.i < e.end))
+                if ent is not None and (ent.type != "person" or ent.gender not in (None, gender)):
+                    ent = None
+            ent = ent or index.nearest_person(before, gender=gender)
             if ent is not None and ent.gender is None:
                 ent.gender = gender  # later pronouns of the other gender then look past this person
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
@@ -76,6 +89,43 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             cand.speaker_type = "anonymous" if ANONYMOUS.search(span.text) or head.tag_ == "NNS" else "role"
         if cand.speaker_type in ("person", "role"):
             last = cand
+        if cand.speaker_type == "person":
+            named[head.i] = cand
+
+
+def _gender(pronoun: str) -> str:
+    return "f" if pronoun in ("she", "her") else "m"
+
+
+def _actor(doc: Doc, before: int, named: dict[int, Candidate]) -> Token | None:
+    """Who was acting just before a pronoun's statement: the last person who is a subject in its own
+    sentence up to `before` ("Palmieri said Trump is reduced to insults because he …"), else the last who is
+    the subject of a main clause in the sentence before ("Kerry told reporters he had spoken to Lavrov.
+    '…,' he said" is Kerry's, not Lavrov's), else the last subject there. A pronoun already resolved as a
+    speaker counts as the person it was resolved to."""
+    at = doc.char_span(before, before, alignment_mode="expand")
+    if at is None or not len(doc):
+        return None
+    i = min(at.start, len(doc) - 1)
+    sent = doc[i].sent
+    own = _subjects(doc[sent.start : i], named)
+    if own or sent.start == 0:
+        return own[-1][1] if own else None
+    previous = _subjects(doc[doc[sent.start - 1].sent.start : sent.start], named)
+    mains = [t for main, t in previous if main]
+    return (mains or [t for _, t in previous] or [None])[-1]
+
+
+def _subjects(words: Span, named: dict[int, Candidate]) -> list[tuple[bool, Token]]:
+    """People who are subjects in these words, each with whether theirs is a main clause."""
+    out = []
+    for tok in words:
+        role_of = tok.head if tok.dep_ == "appos" else tok  # "the secretary of state, John Kerry,"
+        if role_of.dep_ not in ("nsubj", "nsubjpass") or not (tok.ent_type_ == "PERSON" or tok.i in named):
+            continue
+        verb = role_of.head
+        out.append((verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"), tok))
+    return out
 
 
 def _plain(span: Span) -> str:
