@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint.extract import Extractor
-from counterpoint.extract.tagged import _balanced, tagged_candidates
+from counterpoint.extract.tagged import _balanced, tagged_candidates, whole_tokens
 from counterpoint.extract.tagger import SpanTagger, TaggedSpan
 
 SAMPLES = Path(__file__).parent.parent / "samples" / "text"
@@ -74,8 +74,8 @@ def test_a_tagged_possessive_ending_speaks_for_its_owner(rules: Extractor) -> No
         return [TaggedSpan(start, start + len(words), 0.95)]
 
     spans = {"content": at("new rules to cut emissions"), "cue": at("announcement"), "source": at("'s")}
-    (cand,) = tagged_candidates(doc, spans, [], 0.9)
-    assert text[slice(*cand.speaker)] == "Mr. Obama"
+    (cand,) = tagged_candidates(doc, whole_tokens(doc, spans), [], 0.9)
+    assert text[slice(*cand.speaker)] == "Mr. Obama's"
 
 
 def test_a_case_the_writer_puts_is_no_ones_statement(tagged: Extractor) -> None:

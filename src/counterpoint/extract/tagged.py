@@ -34,7 +34,8 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def whole_tokens(doc: Doc, spans: dict[str, list[TaggedSpan]]) -> dict[str, list[TaggedSpan]]:
     """The tagger's spans widened to whole tokens (it reads word pieces, and may start at "vrov" of
-    "Lavrov"), then trimmed as before."""
+    "Lavrov") and to the owner of a possessive ending they start with ("'s pro-Russian leaders" is
+    "Crimea's pro-Russian leaders"), then trimmed as before."""
     text = doc_text(doc)
     out: dict[str, list[TaggedSpan]] = {}
     for role, found in spans.items():
@@ -42,7 +43,10 @@ def whole_tokens(doc: Doc, spans: dict[str, list[TaggedSpan]]) -> dict[str, list
         for t in found:
             words = doc.char_span(t.start, t.end, alignment_mode="expand")
             if words is not None and len(words):
-                start, end = trim(text, words.start_char, words.end_char)
+                first = words[0]
+                if first.dep_ == "case" and first.head.i < first.i:
+                    first = doc[first.head.left_edge.i]
+                start, end = trim(text, first.idx, words.end_char)
                 if end > start:
                     out[role].append(TaggedSpan(start, end, t.probability))
     return out
@@ -125,9 +129,6 @@ def tagged_candidates(
         if cue is not None:
             sources = _aligned(doc, spans["source"], [cue.sent], outside)
             speaker = _closest(sources, cue, _subject_of)
-            if speaker is not None and all(t.dep_ == "case" for t in speaker):
-                owner = speaker.root.head  # the "'s" of "Mr. Obama's announcement": Mr. Obama
-                speaker = doc[owner.left_edge.i : owner.i + 1]
         out.append(
             Candidate(
                 content=content,
