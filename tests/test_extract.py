@@ -242,6 +242,19 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Jennifer Palmieri",
             "the attack was a distraction",
         ),
+        (  # and a name on the way is not the speaker: the aides deny it, not Kerry
+            "Secretary of State John Kerry was in London. "
+            "Former aides to John Kerry said the account was false.",
+            "Former aides to John Kerry",
+            "Former aides to John Kerry",
+            "the account was false",
+        ),
+        (
+            "An attorney for Bryan Pagliano, Mark MacDougall, said his client would not testify.",
+            "An attorney for Bryan Pagliano, Mark MacDougall",
+            "Mark MacDougall",
+            "his client would not testify",
+        ),
     ],
 )
 def test_a_speaker_mention_resolves_to_the_person_it_refers_to(

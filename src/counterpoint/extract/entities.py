@@ -187,12 +187,11 @@ class EntityIndex:
         return e
 
     def lookup(self, span: Span) -> _Ent | None:
-        """The entity a mention names: a person inside it first (the one it is about before one describing
-        it), then the organisation that heads it ("Russia's Defense Ministry", not "Russia"; but not
-        "Russian officials", who are not Russia), then a surname alone, then a role."""
-        persons = [e for e in span.ents if e.label_ == "PERSON"]
-        # "Clinton communication director Jennifer Palmieri" is Palmieri
-        persons.sort(key=lambda e: not e.start <= span.root.i < e.end)
+        """The entity a mention names: the person it is about first (not one it names on the way: "former
+        aides to John Kerry" are not Kerry), then the organisation that heads it ("Russia's Defense
+        Ministry", not "Russia"; but not "Russian officials", who are not Russia), then a surname alone,
+        then a role."""
+        persons = [e for e in span.ents if e.label_ == "PERSON" and _names(e, span.root)]
         for ent in persons:
             name = clean_name(ent.text)
             hit = self._by_key.get(("person", name.lower())) or self._surnames.get(name.split()[-1].lower())
@@ -271,6 +270,23 @@ class EntityIndex:
             Entity(id=e.id, name=e.name, type=e.type, aliases=tuple(e.aliases), roles=tuple(e.roles))
             for e in ents
         ]
+
+
+def _names(person: Span, root: Token) -> bool:
+    """Whether a person's name inside a mention is who the mention is: its head ("Clinton spokeswoman
+    Jennifer Palmieri"), in apposition to its head ("Ukraine's foreign minister, Andriy Deshchytsia") or
+    to the end of its head's phrase ("an attorney for Pagliano, Mark MacDougall"), or
+    a title's holder the parse hung on "of" ("Chairman of the Joint Chiefs Gen. Joseph Dunford"); not a
+    name in a modifier ("aides to John Kerry", "an official who worked for Kerry", "a friend of Trump")."""
+    head = person.root
+    if person.start <= root.i < person.end or (head.dep_ == "appos" and head.head == root):
+        return True
+    if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.head == root:
+        return True  # "an attorney for Pagliano, Mark MacDougall": the parse hangs the name on Pagliano
+    if root.dep_ == "appos" and person.start <= root.head.i < person.end:
+        return True
+    titled = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head == root
+    return titled and head.left_edge.i < person.start
 
 
 def _within(name: str, full_names: set[str]) -> str:
