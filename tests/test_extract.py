@@ -249,6 +249,12 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Former aides to John Kerry",
             "the account was false",
         ),
+        (  # but the author of the words is
+            "A statement from Senator Ana Ruiz said the bill was dead.",
+            "A statement from Senator Ana Ruiz",
+            "Ana Ruiz",
+            "the bill was dead",
+        ),
         (
             "An attorney for Bryan Pagliano, Mark MacDougall, said his client would not testify.",
             "An attorney for Bryan Pagliano, Mark MacDougall",

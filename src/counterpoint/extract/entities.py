@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.records import Entity, normalize_text, stable_id
 
+from .cues import words
+
 HONORIFICS = frozenset(
     {
         "mr",
@@ -87,6 +89,11 @@ PARTICLES = frozenset(
     {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+# what a person wrote or said: its owner or author is the speaker
+_WORKS = words("""
+statement statements tweet tweets speech speeches remarks comments letter memo brief essay op-ed post posts
+testimony analysis study book interview plan proposal words
+""")
 _ROLE_STOP_POS = ("DET", "PUNCT", "VERB", "AUX", "PRON", "PART", "CCONJ", "SCONJ", "NUM", "SPACE")
 
 
@@ -276,8 +283,9 @@ def _names(person: Span, root: Token) -> bool:
     """Whether a person's name inside a mention is who the mention is: its head ("Clinton spokeswoman
     Jennifer Palmieri"), in apposition to its head ("Ukraine's foreign minister, Andriy Deshchytsia") or
     to the end of its head's phrase ("an attorney for Pagliano, Mark MacDougall"), or
-    a title's holder the parse hung on "of" ("Chairman of the Joint Chiefs Gen. Joseph Dunford"); not a
-    name in a modifier ("aides to John Kerry", "an official who worked for Kerry", "a friend of Trump")."""
+    a title's holder the parse hung on "of" ("Chairman of the Joint Chiefs Gen. Joseph Dunford"), or the
+    author of words ("Ivanka Trump's statement"); not a name in a modifier ("aides to John Kerry", "an
+    official who worked for Kerry", "a friend of Trump", "the Clinton campaign")."""
     head = person.root
     if person.start <= root.i < person.end or (head.dep_ == "appos" and head.head == root):
         return True
@@ -285,6 +293,10 @@ def _names(person: Span, root: Token) -> bool:
         return True  # "an attorney for Pagliano, Mark MacDougall": the parse hangs the name on Pagliano
     if root.dep_ == "appos" and person.start <= root.head.i < person.end:
         return True
+    if root.lower_ in _WORKS:  # "Ivanka Trump's statement", "a Trump tweet", "a study by Justin Levitt"
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else head.head
+        if owner == root and head.dep_ in ("poss", "compound", "pobj"):
+            return True
     titled = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head == root
     return titled and head.left_edge.i < person.start
 
