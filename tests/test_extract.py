@@ -236,6 +236,27 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "John Kerry",
             '"I made it clear to the minister that the vote is illegal,"',
         ),
+        (  # someone introduced without a name goes on speaking as "he"; "a … leader" is not "the leader"
+            "Sergei Aksyonov, the Crimean leader, said Crimea was going home. A Tatar community leader, who "
+            'asked not to be named, said most Tatars had boycotted the vote. "People are afraid," he said.',
+            "he",
+            "Tatar community leader",
+            '"People are afraid,"',
+        ),
+        (
+            "Sergei Aksyonov, the Crimean leader, said Crimea was going home. A Tatar community leader, who "
+            'asked not to be named, said most Tatars had boycotted the vote. "People are afraid," he said.',
+            "A Tatar community leader",
+            "Tatar community leader",
+            "most Tatars had boycotted the vote",
+        ),
+        (  # a title is its last word or the word before "of": "the council" is not "Council leader" Adeyemi
+            "Council leader Ruth Adeyemi said the bridge would close. "
+            "The council said it could not name a date.",
+            "The council",
+            "council",
+            "it could not name a date",
+        ),
         (  # a speaker described by another's name is still themselves
             "Clinton campaign spokeswoman Jennifer Palmieri said the attack was a distraction.",
             "Clinton campaign spokeswoman Jennifer Palmieri",

@@ -89,6 +89,8 @@ PARTICLES = frozenset(
     {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+# a mention that introduces someone not named before
+_SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
 _WORKS = words("""
 statement statements tweet tweets speech speeches remarks comments letter memo brief essay op-ed post posts
@@ -239,11 +241,13 @@ class EntityIndex:
             span.ents and not (places_only and span.root.pos_ == "NOUN")
         ):
             return None
+        if span[0].lower_ in _SOMEONE_NEW:  # "a Crimean Tatar community leader" is not the Crimean leader
+            return None
         best = None
         for start, e, _ in self.mentions:
             if start > span.start_char:
                 break
-            if e.type == "person" and any(head in r.lower().split() for r in e.roles):
+            if e.type == "person" and any(_titled(head, r) for r in e.roles):
                 best = e
         return self._use(best) if best else None
 
@@ -277,6 +281,13 @@ class EntityIndex:
             Entity(id=e.id, name=e.name, type=e.type, aliases=tuple(e.aliases), roles=tuple(e.roles))
             for e in ents
         ]
+
+
+def _titled(head: str, role: str) -> bool:
+    """Whether a role's title is this word: "minister" in "foreign minister", "secretary" in "Secretary of
+    State"; not a word describing the title ("council" in "Council leader")."""
+    words = role.lower().split()
+    return any(w == head and (i == len(words) - 1 or words[i + 1] == "of") for i, w in enumerate(words))
 
 
 def _names(person: Span, root: Token) -> bool:

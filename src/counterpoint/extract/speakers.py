@@ -26,6 +26,13 @@ ANONYMOUS = re.compile(
     re.I,
 )
 
+PEOPLE = re.compile(
+    r"^(leader|owner|lawyer|attorney|father|mother|wife|husband|son|daughter|brother|sister|friend|"
+    r"neighbou?r|resident|councill?or|manager|executive|director|founder|chair(?:man|woman)?|candidate|"
+    r"senator|minister|professor|researcher|doctor|nurse|teacher|student|worker|farmer|veteran|survivor)$",
+    re.I,
+)
+
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
     """Fill speaker_name/type/entity for each candidate in text order (parents before children).
@@ -33,7 +40,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
     A pronoun with no one to resolve it to gets no name: it is no one's name, and `who` and the same-speaker
     search would pool every unresolved "he" as one person. Its mention stays."""
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
-    named: dict[int, Candidate] = {}  # speakers resolved to a person, by their head token
+    speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
     for cand in sorted(cands, key=lambda c: c.region()[0]):
         if cand.speaker is None:
             continue
@@ -51,13 +58,13 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             gender = _gender(low)
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
             before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
-            actor = _actor(doc, before, named)
+            actor = _actor(doc, before, speakers)
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
-                if _gender(actor.lower_) == gender:
-                    same = named[actor.i]
+                if actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender:
+                    same = speakers[actor.i]
                     cand.speaker_name, cand.speaker_type = same.speaker_name, same.speaker_type
                     cand.speaker_entity = same.speaker_entity
-                    named[head.i] = last = cand
+                    speakers[head.i] = last = cand
                     continue
             elif actor is not None:
                 ent = index.lookup(next(e for e in doc.ents if e.start <= actor.i < e.end))
@@ -89,39 +96,49 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             cand.speaker_type = "anonymous" if ANONYMOUS.search(span.text) or head.tag_ == "NNS" else "role"
         if cand.speaker_type in ("person", "role"):
             last = cand
-        if cand.speaker_type == "person":
-            named[head.i] = cand
+        if cand.speaker_type == "person" or _someone(span, head):
+            speakers[head.i] = cand
+
+
+def _someone(span: Span, head: Token) -> bool:
+    """One person the article introduces without a name ("a Crimean Tatar community leader", "Pagliano's
+    lawyer", "my father"), who may go on speaking as "he" or "she". A definite description ("the
+    Republican nominee") is more often someone already named."""
+    first = span[0]
+    introduced = first.lower_ in ("a", "an", "another") or first.dep_ == "poss"
+    return introduced and head.tag_ == "NN" and bool(ANONYMOUS.search(head.text) or PEOPLE.search(head.text))
 
 
 def _gender(pronoun: str) -> str:
     return "f" if pronoun in ("she", "her") else "m"
 
 
-def _actor(doc: Doc, before: int, named: dict[int, Candidate]) -> Token | None:
+def _actor(doc: Doc, before: int, speakers: dict[int, Candidate]) -> Token | None:
     """Who was acting just before a pronoun's statement: the last person who is a subject in its own
     sentence up to `before` ("Palmieri said Trump is reduced to insults because he …"), else the last who is
     the subject of a main clause in the sentence before ("Kerry told reporters he had spoken to Lavrov.
-    '…,' he said" is Kerry's, not Lavrov's), else the last subject there. A pronoun already resolved as a
-    speaker counts as the person it was resolved to."""
+    '…,' he said" is Kerry's, not Lavrov's), else the last subject there. Another statement's speaker counts
+    as whoever it was resolved to, a pronoun or a description ("a senior diplomat") as much as a name."""
     at = doc.char_span(before, before, alignment_mode="expand")
     if at is None or not len(doc):
         return None
     i = min(at.start, len(doc) - 1)
     sent = doc[i].sent
-    own = _subjects(doc[sent.start : i], named)
+    own = _subjects(doc[sent.start : i], speakers)
     if own or sent.start == 0:
         return own[-1][1] if own else None
-    previous = _subjects(doc[doc[sent.start - 1].sent.start : sent.start], named)
+    previous = _subjects(doc[doc[sent.start - 1].sent.start : sent.start], speakers)
     mains = [t for main, t in previous if main]
     return (mains or [t for _, t in previous] or [None])[-1]
 
 
-def _subjects(words: Span, named: dict[int, Candidate]) -> list[tuple[bool, Token]]:
-    """People who are subjects in these words, each with whether theirs is a main clause."""
+def _subjects(words: Span, speakers: dict[int, Candidate]) -> list[tuple[bool, Token]]:
+    """People who are subjects in these words (named, or speakers already), each with whether theirs is a
+    main clause."""
     out = []
     for tok in words:
         role_of = tok.head if tok.dep_ == "appos" else tok  # "the secretary of state, John Kerry,"
-        if role_of.dep_ not in ("nsubj", "nsubjpass") or not (tok.ent_type_ == "PERSON" or tok.i in named):
+        if role_of.dep_ not in ("nsubj", "nsubjpass") or not (tok.ent_type_ == "PERSON" or tok.i in speakers):
             continue
         verb = role_of.head
         out.append((verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"), tok))
