@@ -221,6 +221,13 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Maria Keller",
             "the plan was final",
         ),
+        (  # a "he" resolved by a guess teaches nothing about gender: one wrong "he" hid her from "she"
+            "Donald Trump faced Hillary Clinton on Monday. The debate with Clinton was heated. "
+            '"I won the argument," he said.\n\nClinton left early. "It was a circus," she said.',
+            "she",
+            "Hillary Clinton",
+            '"It was a circus,"',
+        ),
         (  # and a person named inside the quote it introduces
             "Brian Fallon, a campaign spokesman, dismissed the report on Tuesday.\n\n"
             '"Donald Trump is trying to change the subject again," he said.',

@@ -71,8 +71,6 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 if ent is not None and (ent.type != "person" or ent.gender not in (None, gender)):
                     ent = None
             ent = ent or index.nearest_person(before, gender=gender)
-            if ent is not None and ent.gender is None:
-                ent.gender = gender  # later pronouns of the other gender then look past this person
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
                 if last is not None:
                     cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
