@@ -292,11 +292,11 @@ def _titled(head: str, role: str) -> bool:
 
 def _names(person: Span, root: Token) -> bool:
     """Whether a person's name inside a mention is who the mention is: its head ("Clinton spokeswoman
-    Jennifer Palmieri"), in apposition to its head ("Ukraine's foreign minister, Andriy Deshchytsia") or
-    to the end of its head's phrase ("an attorney for Pagliano, Mark MacDougall"), or
-    a title's holder the parse hung on "of" ("Chairman of the Joint Chiefs Gen. Joseph Dunford"), or the
-    author of words ("Ivanka Trump's statement"); not a name in a modifier ("aides to John Kerry", "an
-    official who worked for Kerry", "a friend of Trump", "the Clinton campaign")."""
+    Jennifer Palmieri"), in apposition to its head ("Ukraine's foreign minister, Andriy Deshchytsia") or to
+    the end of its head's phrase ("an attorney for Pagliano, Mark MacDougall"), a title's holder the parse
+    hung on "of" ("Chairman of the Joint Chiefs Gen. Joseph Dunford"), or the author of words ("Ivanka
+    Trump's statement"); not a name in a modifier ("aides to John Kerry", "an official who worked for
+    Kerry", "a friend of Trump", "the Clinton campaign")."""
     head = person.root
     if person.start <= root.i < person.end or (head.dep_ == "appos" and head.head == root):
         return True
