@@ -14,7 +14,6 @@ import re
 from spacy.tokens import Doc, Span
 
 from .candidate import Candidate
-from .entities import clean_name
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
 
@@ -67,11 +66,9 @@ def find_answers(doc: Doc) -> list[Candidate]:
                 kind="direct",
                 confidence=0.9 if labelled else 0.7,
                 # the speaker's words are the interviewee's name in the opening: provenance, and the
-                # entity the article's other mentions of them resolve to
+                # entity the article's other mentions of them resolve to (speakers.py names it)
                 speaker=(subject.start_char, subject.end_char) if subject is not None else None,
                 speaker_token=subject.root if subject is not None else None,
-                speaker_name=clean_name(subject.text) if subject is not None else None,
-                speaker_type="person" if subject is not None else None,
             )
         )
     return out
