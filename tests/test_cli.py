@@ -143,7 +143,7 @@ def test_extract_prints_statements_of_raw_files(tmp_path: Path) -> None:
     assert page.read_text()[start:end].strip('"') == "We will not back down,"
 
 
-def test_extract_min_confidence_drops_unlikely_statements_but_not_second_hand_chains() -> None:
+def test_extract_min_confidence_drops_unlikely_statements_but_keeps_who_reported_a_kept_one() -> None:
     files = [str(p) for p in sorted((SAMPLES / "text").glob("*.txt"))]
 
     def found(level: str) -> list[dict]:
@@ -154,7 +154,7 @@ def test_extract_min_confidence_drops_unlikely_statements_but_not_second_hand_ch
     assert 0 < len(confident) < len(everything)
     reporters = {s["parent_id"] for s in confident}
     for s in confident:
-        assert s["confidence"] >= 0.6 or s["second_hand"] or s["id"] in reporters
+        assert s["confidence"] >= 0.6 or s["id"] in reporters
     assert runner.invoke(app, ["extract", files[0], "--min-confidence", "2"]).exit_code == 2
 
 

@@ -502,18 +502,28 @@ def test_people_described_by_a_place_or_group_are_not_that_place(ex: Extractor) 
     assert speaker("The Kremlin said the vote was legal.") == "Kremlin"
 
 
-def test_scorer_drops_unlikely_statements_but_keeps_every_second_hand_chain(
+def test_scorer_drops_unlikely_statements_but_keeps_whoever_reports_a_kept_one(
     ex: Extractor, wire: tuple[str, Extraction], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text, everything = wire
-    monkeypatch.setattr(ex, "scorer", Scorer(ex.scorer.weights, ex.scorer.intercept, threshold=1.0))
-    strict = ex.extract(text, article_id="a_wire", source="wire_lavrov_kerry.txt")
-    said = [s for s in strict.statements if s.kind != "claim"]
-    assert len(said) < len([s for s in everything.statements if s.kind != "claim"])
-    reporters = {s.parent_id for s in said}
-    assert all(s.second_hand or s.id in reporters for s in said)
-    kerry = next(s for s in said if s.speaker == "John Kerry" and s.second_hand)
-    assert next(s for s in said if s.id == kerry.parent_id).speaker == "Sergei Lavrov"
+
+    def kept(threshold: float) -> list[Statement]:
+        monkeypatch.setattr(ex, "scorer", Scorer(ex.scorer.weights, ex.scorer.intercept, threshold))
+        found = ex.extract(text, article_id="a_wire", source="wire_lavrov_kerry.txt").statements
+        return [s for s in found if s.kind != "claim"]
+
+    # the headline "Crimea vote reflected people's will, Kerry admitted privately": Lavrov's account of
+    # Kerry's remark, a form the scorer trusts less than the remark inside it
+    headline = next(s for s in everything.statements if s.cue == "\u2013")
+    admitted = next(s for s in everything.statements if s.parent_id == headline.id)
+    assert headline.confidence < admitted.confidence and admitted.speaker == "John Kerry"
+    at = kept(admitted.confidence)
+    assert {headline.id, admitted.id} <= {s.id for s in at}
+    reporters = {s.parent_id for s in at}
+    assert all(s.confidence >= admitted.confidence or s.id in reporters for s in at)
+    above = kept(admitted.confidence + 0.001)
+    assert not {headline.id, admitted.id} & {s.id for s in above}
+    assert len(above) < len(at) <= len([s for s in everything.statements if s.kind != "claim"])
 
 
 @pytest.mark.parametrize(
