@@ -306,6 +306,25 @@ def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -
     assert st.speaker is None and st.speaker_mention == "they"
 
 
+def test_it_or_they_in_what_a_body_said_is_that_body(ex: Extractor) -> None:
+    def speakers(text: str) -> list[tuple[str | None, str | None, bool]]:
+        found = ex.extract(text, "a_body", "inline").statements
+        return [(s.speaker_mention, s.speaker, s.second_hand) for s in found if s.kind != "claim"]
+
+    ministry = "Moscow reacted with scorn. The Russian foreign ministry said it had proposed a contact group."
+    assert speakers(ministry) == [
+        ("The Russian foreign ministry", "Russian foreign ministry", False),  # not "Russian"
+        ("it", "Russian foreign ministry", True),
+    ]
+    bridge = (
+        "Pedestrians will be able to use a temporary footbridge once it is installed, though the council "
+        "said it could not yet confirm when that would be."
+    )
+    assert ("it", "council", True) in speakers(bridge)  # not "Pedestrians", named before it
+    police = "Police have said they have no immediate plans to release the recordings."
+    assert ("they", "Police", True) in speakers(police)
+
+
 def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
     speech = ex.extract(
         "In a speech in Berlin on Friday, Chancellor Anna Weber said Europe would not back down.",

@@ -92,7 +92,7 @@ _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 # a mention that introduces someone not named before
 _SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
-_WORKS = words("""
+WORKS = words("""
 statement statements tweet tweets speech speeches remarks comments letter memo brief essay op-ed post posts
 testimony analysis study book interview plan proposal words
 """)
@@ -210,6 +210,8 @@ class EntityIndex:
         head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
         if head is None and span.root.pos_ == "NOUN":
             orgs = []  # "pro-Russian authorities", "officials in Simferopol": people, not the place
+        elif head is None:  # "The Russian foreign ministry" (the parser may call it a name) is not "Russian"
+            orgs = [e for e in orgs if e.label_ != "NORP"]
         if orgs:
             if head is not None and head != orgs[0] and orgs[0].end <= head.start:
                 return self._use(self._compound_org(span.doc[orgs[0].start : head.end]))
@@ -304,7 +306,7 @@ def _names(person: Span, root: Token) -> bool:
         return True  # "an attorney for Pagliano, Mark MacDougall": the parse hangs the name on Pagliano
     if root.dep_ == "appos" and person.start <= root.head.i < person.end:
         return True
-    if root.lower_ in _WORKS:  # "Ivanka Trump's statement", "a Trump tweet", "a study by Justin Levitt"
+    if root.lower_ in WORKS:  # "Ivanka Trump's statement", "a Trump tweet", "a study by Justin Levitt"
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("by", "from") else head.head
         if owner == root and head.dep_ in ("poss", "compound", "pobj"):
             return True

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
-from .entities import EntityIndex
+from .entities import WORKS, EntityIndex
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 GROUP = frozenset({"they", "them", "it", "its", "their"})
@@ -76,6 +76,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                     cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
                 continue
         elif low in GROUP and len(span) == 1:
+            parent = cands[cand.parent] if cand.parent is not None else None
+            if parent is not None and _same_body(doc, parent, low):  # "the council said it could not …"
+                cand.speaker_name, cand.speaker_type = parent.speaker_name, parent.speaker_type
+                cand.speaker_entity = parent.speaker_entity
+                continue
             ent = index.nearest_org(cand.speaker[0])
             if ent is None:  # "they" or "its" with no organisation named before it: no one we can name
                 continue
@@ -105,6 +110,21 @@ def _someone(span: Span, head: Token) -> bool:
     first = span[0]
     introduced = first.lower_ in ("a", "an", "another") or first.dep_ == "poss"
     return introduced and head.tag_ == "NN" and bool(ANONYMOUS.search(head.text) or PEOPLE.search(head.text))
+
+
+def _same_body(doc: Doc, parent: Candidate, pronoun: str) -> bool:
+    """Whether "it" or "they" in what an organisation or a group said is that speaker itself: "the council
+    said it could not yet confirm …", "officials said they would …". Not a person (he or she would be), "it"
+    not a plural ("officials said it would …" is something else), "they" not a text ("the statement noted
+    they had …" is whoever the statement is about)."""
+    if not parent.speaker_name or parent.speaker_type == "person" or parent.speaker is None:
+        return False
+    said_by = doc.char_span(*parent.speaker, alignment_mode="expand")
+    if said_by is None:
+        return False
+    if pronoun in ("it", "its"):
+        return said_by.root.tag_ not in ("NNS", "NNPS")
+    return said_by.root.lower_ not in WORKS
 
 
 def _gender(pronoun: str) -> str:
