@@ -306,6 +306,17 @@ def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -
     assert st.speaker is None and st.speaker_mention == "they"
 
 
+def test_speakers_joined_by_and_are_neither_one_alone(ex: Extractor) -> None:
+    text = (
+        "Sergei Lavrov met John Kerry in London. Lavrov and Kerry said they had agreed to keep talking. "
+        "China, Pyongyang's only ally and its lifeline to the world, said it opposed the test."
+    )
+    found = {s.speaker_mention: s for s in ex.extract(text, "a_joint", "inline").statements}
+    joint = found["Lavrov and Kerry"]
+    assert joint.speaker == "Lavrov and Kerry" and joint.speaker_entity_id is None
+    assert found["China, Pyongyang's only ally and its lifeline to the world"].speaker == "China"
+
+
 def test_it_or_they_in_what_a_body_said_is_that_body(ex: Extractor) -> None:
     def speakers(text: str) -> list[tuple[str | None, str | None, bool]]:
         found = ex.extract(text, "a_body", "inline").statements

@@ -90,6 +90,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 cand.speaker_name, cand.speaker_type = parent.speaker_name, parent.speaker_type
                 cand.speaker_entity = parent.speaker_entity
             continue
+        elif _joint(span, head):  # "Lavrov and Kerry had agreed …" is neither one alone, in `who` or anywhere
+            words = span[1:] if span[0].lower_ in ("the", "a", "an") else span
+            cand.speaker_name, cand.speaker_type = words.text, "group"
+            continue
         else:
             ent = index.lookup(span)
         if ent is not None:
@@ -125,6 +129,15 @@ def _same_body(doc: Doc, parent: Candidate, pronoun: str) -> bool:
     if pronoun in ("it", "its"):
         return said_by.root.tag_ not in ("NNS", "NNPS")
     return said_by.root.lower_ not in WORKS
+
+
+def _joint(span: Span, head: Token) -> bool:
+    """Whether a speaker is two or more joined by "and" ("Mr. Grassley and Mr. Leahy", "Cruz and his aides"),
+    not one described at length ("China, Pyongyang's only ally and its lifeline", which the parser may read
+    as a list)."""
+    after = head.nbor() if head.i + 1 < len(head.doc) else None
+    listed = any(c.dep_ == "conj" and c.i < span.end for c in head.children)
+    return listed and after is not None and not after.is_punct
 
 
 def _gender(pronoun: str) -> str:
