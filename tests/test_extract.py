@@ -349,6 +349,12 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
         "inline",
     ).statements[0]
     assert talks.speaker == "Lavrov" and talks.said_at == "on Friday"
+    night = ex.extract(
+        "On the night of the referendum, Kerry said the United States would not recognise its results.",
+        "a_night",
+        "inline",
+    ).statements[0]
+    assert night.said_at == "On the night of the referendum"
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
 

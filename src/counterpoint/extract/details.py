@@ -24,6 +24,10 @@ from .cues import (
 from .entities import EntityIndex
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
+# a time named by what happened then: "on the night of the referendum", "the first day of the hearings"
+_OCCASIONS = frozenset(
+    {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
+)
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
@@ -118,5 +122,9 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
             prev = doc[start - 1] if start else None
             if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
+            of = doc[end] if end < len(doc) else None
+            if of is not None and of.lower_ == "of" and doc[end - 1].lower_ in _OCCASIONS:
+                last = max(t.i for t in of.subtree)
+                end = last + 1 if last - of.i <= 6 else end
             return doc[start:end].text
     return None
