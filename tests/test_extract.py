@@ -306,6 +306,16 @@ def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -
     assert st.speaker is None and st.speaker_mention == "they"
 
 
+def test_a_name_given_with_an_office_is_a_person_whatever_the_ner_says(ex: Extractor) -> None:
+    # the small model's NER labels "Samantha Power" an organisation
+    text = (
+        '"Russia has vetoed the truth today, but it cannot change the facts," the US ambassador to the UN, '
+        "Samantha Power, told the council after the vote."
+    )
+    (said,) = ex.extract(text, "a_power", "inline").statements
+    assert said.speaker == "Samantha Power" and said.speaker_entity_id is not None
+
+
 def test_speakers_joined_by_and_are_neither_one_alone(ex: Extractor) -> None:
     text = (
         "Sergei Lavrov met John Kerry in London. Lavrov and Kerry said they had agreed to keep talking. "

@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .cues import words
+
 # The rules match cue words on their forms (cues.py), so the lemmatizer's time is saved.
 UNUSED_PIPES = ["lemmatizer"]
 _DATELINE = re.compile(
@@ -33,6 +35,49 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Offices and relations a name is given with: "the US ambassador to the UN, Samantha Power", "moderator
+# Lester Holt", "Ivanka Trump, the nominee's eldest daughter".
+_TITLES = words("""
+ambassador envoy minister secretary president spokesman spokeswoman spokesperson senator governor mayor
+chancellor premier leader chief director chairman chairwoman adviser advisor aide official diplomat lawyer
+attorney judge general commander professor researcher economist analyst author reporter correspondent editor
+columnist candidate nominee founder executive campaigner activist councillor councilor congressman
+congresswoman lawmaker moderator anchor host strategist daughter son wife husband
+""")
+_ORG_WORDS = words("""
+inc corp co ltd llc party department ministry council news times post group committee university institute
+foundation association company bank agency commission court house office network league union fund
+""")
+
+
+@Language.component("counterpoint_people")
+def people(doc: Doc) -> Doc:
+    """A name the small model's NER calls an organisation or a product ("Samantha Power", "Enrique Peña
+    Nieto") is a person's when the text gives it with an office or a relation; two or three capitalised
+    words, none an organisation's word ("Party", "Ministry")."""
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC") or not _person_shaped(ent):
+            continue
+        root, before = ent.root, doc[ent.start - 1] if ent.start else None
+        if (
+            (root.dep_ == "appos" and root.head.lower_ in _TITLES)
+            or any(c.dep_ == "appos" and c.lower_ in _TITLES for c in root.children)
+            or (before is not None and before.lower_ in _TITLES and before.dep_ == "compound")
+        ):
+            ents[k], changed = Span(doc, ent.start, ent.end, label="PERSON"), True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _person_shaped(ent: Span) -> bool:
+    return 2 <= len(ent) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in _ORG_WORDS
+        for t in ent
+    )
+
+
 def _start_sentence_at(doc: Doc, char: int) -> None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and span.start > 0:
@@ -44,6 +89,8 @@ def load_pipeline(model: str) -> Language:
     nlp = spacy.load(model, exclude=UNUSED_PIPES)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("counterpoint_paragraphs", before="parser")
+    if "ner" in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("counterpoint_people", after="ner")
     return nlp
 
 
