@@ -314,6 +314,13 @@ def test_a_name_given_with_an_office_is_a_person_whatever_the_ner_says(ex: Extra
     )
     (said,) = ex.extract(text, "a_power", "inline").statements
     assert said.speaker == "Samantha Power" and said.speaker_entity_id is not None
+    # and "Ivanka Trump" a product: she shares a surname with a person the text names in full
+    text = (
+        "Donald Trump unveiled the plan on Tuesday. In an essay last week, Ivanka Trump acknowledged the "
+        'problem. "The number of households led by single mothers has doubled," she wrote.'
+    )
+    wrote = next(s for s in ex.extract(text, "a_ivanka", "inline").statements if s.cue == "wrote")
+    assert wrote.speaker == "Ivanka Trump"
 
 
 def test_speakers_joined_by_and_are_neither_one_alone(ex: Extractor) -> None:

@@ -52,16 +52,19 @@ foundation association company bank agency commission court house office network
 
 @Language.component("counterpoint_people")
 def people(doc: Doc) -> Doc:
-    """A name the small model's NER calls an organisation or a product ("Samantha Power", "Enrique Peña
-    Nieto") is a person's when the text gives it with an office or a relation; two or three capitalised
-    words, none an organisation's word ("Party", "Ministry")."""
+    """A name the small model's NER calls an organisation or a product ("Samantha Power", "Ivanka Trump")
+    is a person's when the text gives it with an office or a relation, or it ends in the surname of someone
+    the text names in full; two or three capitalised words, none an organisation's word ("Party",
+    "Ministry")."""
     ents, changed = list(doc.ents), False
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2}
     for k, ent in enumerate(ents):
         if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC") or not _person_shaped(ent):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start else None
         if (
-            (root.dep_ == "appos" and root.head.lower_ in _TITLES)
+            ent[-1].lower_ in surnames
+            or (root.dep_ == "appos" and root.head.lower_ in _TITLES)
             or any(c.dep_ == "appos" and c.lower_ in _TITLES for c in root.children)
             or (before is not None and before.lower_ in _TITLES and before.dep_ == "compound")
         ):
