@@ -289,6 +289,14 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Mark MacDougall",
             "his client would not testify",
         ),
+        (  # someone introduced with a title at the end of the sentence before speaks next
+            "While Obama had many songs written about him, that is not happening for Clinton, which "
+            "concerns Henry Crespo, president of the Florida Democratic Black Caucus.\n\n"
+            '"No one is writing songs for Hillary," he said.',
+            "he",
+            "Henry Crespo",
+            '"No one is writing songs for Hillary,"',
+        ),
     ],
 )
 def test_a_speaker_mention_resolves_to_the_person_it_refers_to(

@@ -158,9 +158,20 @@ def _actor(doc: Doc, before: int, speakers: dict[int, Candidate]) -> Token | Non
     own = _subjects(doc[sent.start : i], speakers)
     if own or sent.start == 0:
         return own[-1][1] if own else None
-    previous = _subjects(doc[doc[sent.start - 1].sent.start : sent.start], speakers)
+    prior = doc[doc[sent.start - 1].sent.start : sent.start]
+    previous = _subjects(prior, speakers)
     mains = [t for main, t in previous if main]
-    return (mains or [t for _, t in previous] or [None])[-1]
+    if mains:
+        return mains[-1]
+    # "… something that concerns Henry Crespo, president of the caucus. '…,' he said": someone introduced
+    # with a title at the end of the sentence before is who speaks next
+    last = max((t.i for _, t in previous), default=prior.start - 1)
+    introduced = [
+        e.root
+        for e in prior.ents
+        if e.label_ == "PERSON" and e.root.i > last and any(c.dep_ == "appos" for c in e.root.children)
+    ]
+    return (introduced or [t for _, t in previous] or [None])[-1]
 
 
 def _subjects(words: Span, speakers: dict[int, Candidate]) -> list[tuple[bool, Token]]:
