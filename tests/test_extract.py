@@ -289,6 +289,13 @@ def test_reported_speech_cues(ex: Extractor) -> None:
             "Mark MacDougall",
             "his client would not testify",
         ),
+        (  # a surname the NER tags as an organisation, given with a description, is the person named in full
+            "Former Pennsylvania Gov. Ed Rendell agreed. Rendell, a Clinton surrogate, said he had battled "
+            "pneumonia three times.",
+            "Rendell, a Clinton surrogate",
+            "Ed Rendell",
+            "he had battled pneumonia three times",
+        ),
         (  # someone introduced with a title at the end of the sentence before speaks next
             "While Obama had many songs written about him, that is not happening for Clinton, which "
             "concerns Henry Crespo, president of the Florida Democratic Black Caucus.\n\n"

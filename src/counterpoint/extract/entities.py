@@ -216,7 +216,10 @@ class EntityIndex:
             if head is not None and head != orgs[0] and orgs[0].end <= head.start:
                 return self._use(self._compound_org(span.doc[orgs[0].start : head.end]))
             ent = head or orgs[-1]
-            hit = self._by_key.get(("org", clean_name(ent.text).lower().removeprefix("the ")))
+            name = clean_name(ent.text).lower().removeprefix("the ")
+            hit = self._by_key.get(("org", name))
+            if hit is None and ent is head and " " not in name:  # "Rendell, a Clinton surrogate", tagged ORG
+                hit = self._surnames.get(name)
             if hit:
                 return self._use(hit)
         words = [t for t in span if t.pos_ == "PROPN"]
