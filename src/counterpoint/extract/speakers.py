@@ -54,6 +54,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             span = doc[ant.left_edge.i : ant.i + 1]
             low = ant.lower_
         ent = None
+        parent = cands[cand.parent] if cand.parent is not None else None
         if low in PERSONAL and len(span) == 1:
             gender = _gender(low)
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
@@ -61,9 +62,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             actor = _actor(doc, before, speakers)
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
                 if actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender:
-                    same = speakers[actor.i]
-                    cand.speaker_name, cand.speaker_type = same.speaker_name, same.speaker_type
-                    cand.speaker_entity = same.speaker_entity
+                    _speaks_as(cand, speakers[actor.i])
                     speakers[head.i] = last = cand
                     continue
             elif actor is not None:
@@ -76,19 +75,15 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                     cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
                 continue
         elif low in GROUP and len(span) == 1:
-            parent = cands[cand.parent] if cand.parent is not None else None
             if parent is not None and _same_body(doc, parent, low):  # "the council said it could not …"
-                cand.speaker_name, cand.speaker_type = parent.speaker_name, parent.speaker_type
-                cand.speaker_entity = parent.speaker_entity
+                _speaks_as(cand, parent)
                 continue
             ent = index.nearest_org(cand.speaker[0])
             if ent is None:  # "they" or "its" with no organisation named before it: no one we can name
                 continue
         elif low in FIRST and len(span) == 1:
-            parent = cands[cand.parent] if cand.parent is not None else None
             if parent is not None and parent.speaker_name:
-                cand.speaker_name, cand.speaker_type = parent.speaker_name, parent.speaker_type
-                cand.speaker_entity = parent.speaker_entity
+                _speaks_as(cand, parent)
             continue
         elif _joint(span, head):  # "Lavrov and Kerry had agreed …" is neither one alone, in `who` or anywhere
             words = span[1:] if span[0].lower_ in ("the", "a", "an") else span
@@ -105,6 +100,12 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             last = cand
         if cand.speaker_type == "person" or _someone(span, head):
             speakers[head.i] = cand
+
+
+def _speaks_as(cand: Candidate, other: Candidate) -> None:
+    """`cand` is said by whoever `other` was resolved to: its name, kind and entity."""
+    cand.speaker_name, cand.speaker_type = other.speaker_name, other.speaker_type
+    cand.speaker_entity = other.speaker_entity
 
 
 def _someone(span: Span, head: Token) -> bool:
