@@ -313,6 +313,22 @@ def test_a_speaker_mention_resolves_to_the_person_it_refers_to(
     assert st.speaker == speaker and st.text == said
 
 
+def test_the_body_a_description_names_is_not_the_person_who_leads_it(ex: Extractor) -> None:
+    text = (
+        '"We are not going back," said Tom Baker, president of the Eastbrook Transit Workers Union.\n\n'
+        "But Baker insisted the offer had never been put in writing. According to the union, drivers earn "
+        "20 percent less than those in Westfield. The Supreme Court has not taken up the case, and "
+        "the appeals court said it would rule in May."
+    )
+    res = ex.extract(text, "a_union", "inline")
+    union = next(s for s in res.statements if s.speaker_mention == "the union")
+    assert union.speaker == "Eastbrook Transit Workers Union"
+    assert next(s for s in res.statements if s.cue == "insisted").speaker == "Tom Baker"
+    assert (
+        next(s for s in res.statements if s.speaker_mention == "the appeals court").speaker != "Supreme Court"
+    )
+
+
 def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -> None:
     res = ex.extract('"We will win," he said on Monday.', "a_lone_pron", "inline")
     (st,) = res.statements
@@ -389,6 +405,12 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
     assert night.said_at == "On the night of the referendum"
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
+    email = ex.extract(
+        'The senator "has always put Ohio workers first," her spokesman wrote in an email to this newspaper.',
+        "a_email",
+        "inline",
+    ).statements[0]
+    assert email.setting == "public"
 
 
 def test_colon_after_the_attribution_introduces_the_quote(ex: Extractor) -> None:
@@ -509,6 +531,20 @@ def test_the_question_asked_has_no_speaker(rules: Extractor) -> None:
     assert got["Asked"] == ("if he would run again", None)
 
 
+def test_a_question_put_to_the_subject_is_not_the_subject_asking(rules: Extractor) -> None:
+    got = _spans(rules, "Last week, asked about the same tax on a radio show, she called it a job killer.")
+    assert got["asked about"] == ("the same tax on a radio show", None)
+
+
+def test_terms_of_anonymity_and_silence_are_not_statements(rules: Extractor) -> None:
+    text = (
+        "A city spokesman, who asked not to be named because he was not authorised to speak publicly, said "
+        "the mayor had changed her mind. Walsh did not respond to a request for comment."
+    )
+    got = _spans(rules, text)
+    assert set(got) == {"said"} and got["said"][1] == "A city spokesman"
+
+
 def test_noun_cues_with_a_preposition_or_a_copula(rules: Extractor) -> None:
     defense = _spans(rules, "Her defense of the deal surprised nobody.")
     assert defense["defense of"] == ("the deal", "Her")
@@ -602,6 +638,7 @@ def test_scorer_drops_unlikely_statements_but_keeps_whoever_reports_a_kept_one(
         ("Kyiv called the vote bogus.", "the vote bogus", True),
         ("Sanders endorsed Clinton.", "Clinton", False),
         ("She called for the minister to resign.", "the minister to resign", False),
+        ("His spokesman insists nothing has changed.", "nothing has changed", False),
     ],
 )
 def test_a_content_is_checkable_when_it_says_something_true_or_false(

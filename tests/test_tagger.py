@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from counterpoint.extract import Extractor
+from counterpoint.extract.candidate import Candidate
 from counterpoint.extract.tagged import _balanced, tagged_candidates, whole_tokens
 from counterpoint.extract.tagger import SpanTagger, TaggedSpan
 
@@ -76,6 +77,24 @@ def test_a_tagged_possessive_ending_speaks_for_its_owner(rules: Extractor) -> No
     spans = {"content": at("new rules to cut emissions"), "cue": at("announcement"), "source": at("'s")}
     (cand,) = tagged_candidates(doc, whole_tokens(doc, spans), [], 0.9)
     assert text[slice(*cand.speaker)] == "Mr. Obama's"
+
+
+def test_a_tagged_content_takes_no_cue_from_the_next_paragraph_nor_stands_for_a_frame(
+    rules: Extractor,
+) -> None:
+    text = "Chen's office denied that.\n\nAbout 40,000 ride the buses every day, according to city figures."
+    doc = rules.nlp(text)
+
+    def at(words: str) -> list[TaggedSpan]:
+        start = text.index(words)
+        return [TaggedSpan(start, start + len(words), 0.97)]
+
+    spans = {"content": at("Chen's office denied"), "cue": at("according to"), "source": at("city figures")}
+    (cand,) = tagged_candidates(doc, whole_tokens(doc, spans), [], 0.9)
+    assert cand.cue is None and cand.speaker is None
+    denied = (text.index("denied"), text.index("denied") + 6)
+    that = (text.index("that"), text.index("that") + 4)
+    assert tagged_candidates(doc, whole_tokens(doc, spans), [Candidate(content=that, cue=denied)], 0.9) == []
 
 
 def test_a_case_the_writer_puts_is_no_ones_statement(tagged: Extractor) -> None:

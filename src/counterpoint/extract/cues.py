@@ -125,6 +125,17 @@ PUBLIC_MARKERS = (
     "told a press conference",
     "told the crowd",
 )
+# Words to the press are on the record, whatever carried them ("in an email to this newspaper").
+TO_THE_PRESS = (
+    "to this newspaper",
+    "to the newspaper",
+    "to this paper",
+    "to reporters",
+    "to journalists",
+    "to the press",
+    "to the editor",
+    "to news outlets",
+)
 # Addressees that make a "told X" private (one person, the writer) or public (the press).
 PRIVATE_ADDRESSEES = frozenset({"me", "him", "her", "us"})
 PUBLIC_ADDRESSEES = frozenset(

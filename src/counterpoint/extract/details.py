@@ -19,6 +19,7 @@ from .cues import (
     PRIVATE_MARKERS,
     PUBLIC_ADDRESSEES,
     PUBLIC_MARKERS,
+    TO_THE_PRESS,
     verb_base,
 )
 from .entities import EntityIndex
@@ -78,7 +79,9 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
                 gender = "m" if low == "him" else "f"
                 ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)
                 cand.addressee = ent.name if ent else cand.addressee
-        if any(m in words for m in PRIVATE_MARKERS) or (
+        if any(m in words for m in TO_THE_PRESS):
+            cand.setting = "public"
+        elif any(m in words for m in PRIVATE_MARKERS) or (
             addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
         ):
             cand.setting = "private"

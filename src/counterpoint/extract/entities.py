@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
+from .pipeline import TITLES
 
 HONORIFICS = frozenset(
     {
@@ -90,6 +91,7 @@ PARTICLES = frozenset(
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 # a mention that introduces someone not named before
+_LINKS = frozenset({"of", "for", "from", "to", "at", "in", "on", "with"})  # what follows a title's noun
 _SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
 WORKS = words("""
@@ -239,8 +241,8 @@ class EntityIndex:
         return e
 
     def by_role(self, span: Span) -> _Ent | None:
-        """A title-only mention ("the foreign minister") → the person most recently given that title."""
-        head = span.root.lower_
+        """A title-only mention ("the foreign minister") → the person most recently given that title; "the
+        union" → the organisation most recently named on that noun ("the Transit Workers Union")."""
         places_only = span.ents and all(e.label_ in ("GPE", "NORP") for e in span.ents)  # "Russia's minister"
         if span.root.tag_ not in ("NN", "NNP") or (
             span.ents and not (places_only and span.root.pos_ == "NOUN")
@@ -252,7 +254,7 @@ class EntityIndex:
         for start, e, _ in self.mentions:
             if start > span.start_char:
                 break
-            if e.type == "person" and any(_titled(head, r) for r in e.roles):
+            if _described(e, span):
                 best = e
         return self._use(best) if best else None
 
@@ -288,11 +290,33 @@ class EntityIndex:
         ]
 
 
+def _described(e: _Ent, span: Span) -> bool:
+    """Whether a description is this entity: a person given its head as a title, or, said with "the", a body
+    whose name is built on its head and holds its other words ("the appeals court" is no Supreme Court). A
+    one-word name ("Council" of "Council leader") would add nothing to the description."""
+    head = span.root.lower_
+    if e.type == "person":
+        return any(_titled(head, r) for r in e.roles)
+    name = e.name.lower().split()
+    words = {t.lower_ for t in span[1:]}
+    return span[0].lower_ == "the" and len(name) > 1 and _head_word(e.name) == head and words <= set(name)
+
+
 def _titled(head: str, role: str) -> bool:
     """Whether a role's title is this word: "minister" in "foreign minister", "secretary" in "Secretary of
-    State"; not a word describing the title ("council" in "Council leader")."""
+    State"; not a word describing the title ("council" in "Council leader"), nor the body it serves ("union"
+    in "president of the Transit Workers Union": "the union" is not its president). A title before a name
+    may be caught with words before it ("endorsement of Senator"): there an office ends it."""
     words = role.lower().split()
-    return any(w == head and (i == len(words) - 1 or words[i + 1] == "of") for i, w in enumerate(words))
+    return _head_word(role) == head or (bool(words) and words[-1] == head and head in TITLES)
+
+
+def _head_word(name: str) -> str:
+    """The noun a title or a body's name is built on: "ambassador" in "ambassador to the UN", "fund" in
+    "International Monetary Fund", "institute" in "Potsdam Institute for Climate Impact Research"."""
+    words = name.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _LINKS and i), len(words))
+    return words[cut - 1] if words else ""
 
 
 def _names(person: Span, root: Token) -> bool:

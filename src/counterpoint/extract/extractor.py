@@ -181,8 +181,9 @@ _PREDICATES = frozenset({"oprd", "acomp", "attr"})
 def _checkable(span: Span | None) -> bool:
     """Whether a content says something that can be true or false: a clause ("the vote was illegal") or a
     noun with its predicate ("the vote as illegitimate", "the vote bogus"). A bare name or phrase ("Clinton",
-    "the minister to resign") is what someone spoke of or for: `link` leaves it out."""
-    if span is None:
+    "the minister to resign") is what someone spoke of or for: `link` leaves it out, and so a clause with
+    nothing named in it ("nothing has changed", "we feel betrayed"): what it is about lies in its context."""
+    if span is None or not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span):
         return False
     inside = {t.i for t in span}
     return (

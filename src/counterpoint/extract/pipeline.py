@@ -37,7 +37,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 # Offices and relations a name is given with: "the US ambassador to the UN, Samantha Power", "moderator
 # Lester Holt", "Ivanka Trump, the nominee's eldest daughter".
-_TITLES = words("""
+TITLES = words("""
 ambassador envoy minister secretary president spokesman spokeswoman spokesperson senator governor mayor
 chancellor premier leader chief director chairman chairwoman adviser advisor aide official diplomat lawyer
 attorney judge general commander professor researcher economist analyst author reporter correspondent editor
@@ -64,9 +64,9 @@ def people(doc: Doc) -> Doc:
         root, before = ent.root, doc[ent.start - 1] if ent.start else None
         if (
             ent[-1].lower_ in surnames
-            or (root.dep_ == "appos" and root.head.lower_ in _TITLES)
-            or any(c.dep_ == "appos" and c.lower_ in _TITLES for c in root.children)
-            or (before is not None and before.lower_ in _TITLES and before.dep_ == "compound")
+            or (root.dep_ == "appos" and root.head.lower_ in TITLES)
+            or any(c.dep_ == "appos" and c.lower_ in TITLES for c in root.children)
+            or (before is not None and before.lower_ in TITLES and before.dep_ == "compound")
         ):
             ents[k], changed = Span(doc, ent.start, ent.end, label="PERSON"), True
     if changed:

@@ -103,6 +103,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         )
     if base in RAISING or (base in PREP_ONLY and _cue_prep(tok, base) is None):
         return None
+    if base in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
+        return None  # "did not respond to a request for comment": nothing was said
     passive = _passive_agent(doc, tok) if tok.lower_ != "asked" else _asked(doc, tok)
     if passive is not None:
         return passive
@@ -190,7 +192,9 @@ def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
 def _asked(doc: Doc, tok: Token) -> Candidate | None:
     """ "Asked if he was bullied, Trump said …", "Sanders was asked about the emails": the question is the
     content, and PolNeAR gives it no source, since the one who answers did not ask it."""
-    if tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+    # "Last week, asked about the tax, she …": the parser may call a reduced passive a past tense
+    reduced = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ in ("advcl", "acl"))
+    if not reduced or any(c.dep_ in ("nsubj", "agent") for c in tok.children):
         return None
     cue_toks = _cue_tokens(doc, tok)
     about = next(
@@ -326,6 +330,8 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         return _chars(_trim_punct(list(that[0].head.subtree)))
     if base in XCOMP_CONTENT:
         x = [c for c in kids if c.dep_ == "xcomp"]
+        if x and _anonymity(x[0]):
+            return None
         if x:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
             return _chars([t for c in objs + x for t in c.subtree])
@@ -348,6 +354,12 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
         return _leading_clause(tok)
     return None
+
+
+def _anonymity(verb: Token) -> bool:
+    """ "asked not to be named", "declined to be identified": the terms a source spoke on, not words."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and verb.lower_ in ("named", "identified", "quoted")
 
 
 def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:

@@ -117,6 +117,8 @@ def tagged_candidates(
             continue
         if _PARAGRAPH in text[span.start : span.end]:  # the tagger reads windows, not paragraphs
             continue
+        if any(_frames(content, c) for c in found):
+            continue
         words = doc.char_span(*content, alignment_mode="expand")
         if words is None or len(words) < MIN_WORDS:
             continue
@@ -144,12 +146,20 @@ def tagged_candidates(
     return out
 
 
+def _frames(content: tuple[int, int], cand: Candidate) -> bool:
+    """Whether a tagged content holds the cue of a statement found, but none of its words ("Chen's office
+    denied" before "that"): it is that statement's frame, not something said."""
+    if cand.cue is None or cand.content is None:
+        return False
+    return content[0] <= cand.cue[0] and cand.cue[1] <= content[1] and overlap(content, cand.content) == 0
+
+
 def _sentences(doc: Doc, words: Span) -> list[Span]:
     """The sentences a content touches, and the one after it ('"…," she said.' puts the cue there)."""
     first, last = words[0].sent, words[-1].sent
     after = doc[last.end].sent if last.end < len(doc) else last
-    if _PARAGRAPH in doc_text(doc)[last.end_char : after.start_char]:
-        after = last  # a cue in the next paragraph is someone else's
+    if _PARAGRAPH in doc_text(doc)[words.end_char : after.start_char]:
+        after = last  # a cue in the next paragraph is someone else's (the break ends the sentence before)
     return [first, last, after]
 
 
