@@ -526,6 +526,25 @@ def test_passive_cue_with_its_agent_as_speaker(rules: Extractor) -> None:
     assert got["was first reported by"] == ("The meeting", "Politico")
 
 
+def test_a_speech_participle_after_what_was_said_goes_on_with_the_speaker(rules: Extractor) -> None:
+    text = (
+        "Mayor Linda Chen told reporters that the city had already offered a 4 percent raise, calling the "
+        'union\'s demands "unaffordable."'
+    )
+    got = _spans(rules, text)
+    assert got["told"] == ("that the city had already offered a 4 percent raise", "Mayor Linda Chen")
+    assert got["calling"] == ('the union\'s demands "unaffordable."', "Mayor Linda Chen")
+
+
+def test_who_an_outlet_quoted_is_the_speaker_not_what_was_said(rules: Extractor) -> None:
+    text = (
+        "Zarif's deputy, Abbas Araqchi, was quoted by state media as saying that Iran would leave the deal."
+    )
+    assert _spans(rules, text) == {
+        "saying": ("that Iran would leave the deal", "Zarif's deputy, Abbas Araqchi")
+    }
+
+
 def test_the_question_asked_has_no_speaker(rules: Extractor) -> None:
     got = _spans(rules, "Asked if he would run again, the senator smiled.")
     assert got["Asked"] == ("if he would run again", None)

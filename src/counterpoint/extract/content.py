@@ -134,13 +134,18 @@ def _next_cue(t: Token, start: int) -> bool:
     a statement of its own)."""
     if t.i <= start + 1 or verb_base(t.lower_) not in SPEECH:
         return False
-    prev = t.doc[t.i - 1]
-    if t.dep_ == "conj" and prev.dep_ == "cc":
-        return True
+    return (t.dep_ == "conj" and t.doc[t.i - 1].dep_ == "cc") or goes_on(t)
+
+
+def goes_on(t: Token) -> bool:
+    """ "…, calling the demands 'unaffordable'": a speech verb's participle set off by a comma, with no
+    subject of its own, after what someone said: the speaker goes on."""
     return (
-        t.tag_ == "VBG"
+        t.i > 0
+        and verb_base(t.lower_) in SPEECH
+        and t.tag_ == "VBG"
         and t.dep_ in ("advcl", "conj")
-        and prev.text == ","
+        and t.doc[t.i - 1].text == ","
         and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .content import shape_content, skip_intro
+from .content import goes_on, shape_content, skip_intro
 from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, is_belief, verb_base, words
 from .pipeline import sentence
 
@@ -167,6 +167,8 @@ def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
     """ "The meeting was first reported by Politico": the "by" phrase is the speaker and the passive
     subject the content (what was reported, endorsed or rejected)."""
     if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if tok.lower_ == "quoted":  # who "was quoted by" an outlet is a speaker, not what was said
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in tok.children):
         return None  # "was asked by X whether …": the clause is the content
@@ -459,6 +461,8 @@ def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
 def _attach_speaker(cand: Candidate, tok: Token) -> None:
     """The cue's subject, or the subject it shares with the verb it hangs off ("…, adding …")."""
     cur, hops = tok, 0
+    if goes_on(tok) and tok.head.dep_ == "ccomp" and verb_base(tok.head.head.lower_) is not None:
+        cur = tok.head.head  # "Chen said the city had offered a raise, calling …": Chen goes on, not the city
     while hops < 3:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
@@ -472,6 +476,8 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
                 cand.speaker_token = s
             return
         gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.lower_ in ADVERBIAL_PREPS else None
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lower_ == "quoted":
+            gov = cur.head.head  # "Araqchi was quoted by state media as saying …": Araqchi said it
         if gov is not None and gov.dep_ in ("acomp", "attr"):
             gov = gov.head  # "is vocal in opposing …": the subject of "is"
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
