@@ -329,6 +329,30 @@ def test_the_body_a_description_names_is_not_the_person_who_leads_it(ex: Extract
     )
 
 
+def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
+    text = (
+        'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '
+        "mission said in a statement. A senior European diplomat said talks had stalled. The diplomat added "
+        "that a deal was still possible."
+    )
+    res = ex.extract(text, "a_bare_head", "inline")
+    said = {s.speaker_mention: s.speaker for s in res.statements}
+    assert said["the mission"] == "Iran's mission to the United Nations"
+    assert said["The diplomat"] == said["A senior European diplomat"] == "senior European diplomat"
+
+
+def test_he_in_a_quote_is_not_the_one_quoted(ex: Extractor) -> None:
+    text = (
+        "Senator Rand Paul told reporters that Javad Zarif had told him that sanctions must go.\n\n"
+        '"He made it very clear to me that the missiles are on the table," Paul said.'
+    )
+    res = ex.extract(text, "a_quoted_he", "inline")
+    quote = next(s for s in res.statements if s.cue == "said")
+    clear = next(s for s in res.statements if s.cue == "made it very clear")
+    assert quote.speaker == "Rand Paul" and clear.parent_id == quote.id
+    assert clear.speaker == "Javad Zarif" and clear.addressee == "Rand Paul" and clear.setting == "private"
+
+
 def test_a_pronoun_with_no_one_named_before_it_stays_unresolved(ex: Extractor) -> None:
     res = ex.extract('"We will win," he said on Monday.', "a_lone_pron", "inline")
     (st,) = res.statements

@@ -99,7 +99,8 @@ def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:
-    for c in tok.children:
+    clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]  # "made it clear to me"
+    for c in [*tok.children, *(clear[0].children if clear else ())]:
         if cand.holds(c.idx, c.idx + 1):
             continue
         if c.dep_ in _ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .pipeline import doc_text, sentence
@@ -194,11 +194,23 @@ def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: lis
 
 def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
     """A cue inside someone's quoted words ("I think …") is part of that quote, not a statement of its
-    own, unless it reports a third party's words ("Kerry told me …"): that one is kept and nested."""
+    own, unless it reports a third party's words ("Kerry told me …", "He made it clear to me …": said to
+    the one quoted, who is "me"): that one is kept and nested."""
     if cand.cue is None or not any(q.start < cand.cue[0] < q.end for q in doubles):
         return False
     spk = cand.speaker_token
+    if spk is not None and spk.lower_ in ("he", "she") and cand.cue_token is not None:
+        return cand.belief or not _to_me(cand.cue_token)
     return cand.belief or spk is None or spk.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _to_me(cue: Token) -> bool:
+    """Whether a cue is said to "me" or "us": "told me", "said to us", "made it clear to me"."""
+    heads = [cue, *(c for c in cue.children if c.lower_ in ("clear", "plain"))]
+    kids = [c for h in heads for c in h.children]
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj")]
+    objs += [o for c in kids if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in ("me", "us") for o in objs)
 
 
 def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:

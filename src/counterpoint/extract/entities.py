@@ -124,13 +124,15 @@ _TRANSLITERATION = (
 
 
 def name_key(name: str) -> str:
-    """A person's name case-, accent- and punctuation-folded, with common transliteration variants merged."""
+    """A person's name case-, accent- and punctuation-folded, with common transliteration variants merged
+    and middle initials left out ("Donald J. Trump" is "Donald Trump")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[^\w\s]", "", text)
     for pattern, replacement in _TRANSLITERATION:
         text = pattern.sub(replacement, text)
-    return " ".join(text.split())
+    words = text.split()
+    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1))
 
 
 def clean_name(text: str) -> str:

@@ -35,13 +35,14 @@ PEOPLE = re.compile(
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
-    """Fill speaker_name/type/entity for each candidate in text order (parents before children).
+    """Fill speaker_name/type/entity for each candidate in text order, parents before their children.
 
     A pronoun with no one to resolve it to gets no name: it is no one's name, and `who` and the same-speaker
     search would pool every unresolved "he" as one person. Its mention stays."""
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
     speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
-    for cand in sorted(cands, key=lambda c: c.region()[0]):
+    described: dict[str, Candidate] = {}  # the last speaker described at length, by head noun
+    for cand in _parents_first(cands):
         if cand.speaker is None:
             continue
         span = doc.char_span(*cand.speaker, alignment_mode="expand")
@@ -59,9 +60,12 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             gender = _gender(low)
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
             before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
+            # '"He made it clear to me …," Paul said': the one quoted would say "I", so he is someone else
+            quoted = parent.speaker_name if parent is not None and parent.kind == "direct" else None
             actor = _actor(doc, before, speakers)
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
-                if actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender:
+                same = actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender
+                if same and speakers[actor.i].speaker_name != quoted:
                     _speaks_as(cand, speakers[actor.i])
                     speakers[head.i] = last = cand
                     continue
@@ -69,9 +73,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 ent = index.lookup(next(e for e in doc.ents if e.start <= actor.i < e.end))
                 if ent is not None and (ent.type != "person" or ent.gender not in (None, gender)):
                     ent = None
-            ent = ent or index.nearest_person(before, gender=gender)
+                if ent is not None and quoted is not None and ent.name == quoted:
+                    ent = None
+            ent = ent or index.nearest_person(before, exclude=quoted, gender=gender)
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
-                if last is not None:
+                if last is not None and last.speaker_name != quoted:
                     cand.speaker_name, cand.speaker_type = last.speaker_name, last.speaker_type
                 continue
         elif low in GROUP and len(span) == 1:
@@ -91,15 +97,50 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             continue
         else:
             ent = index.lookup(span)
+            earlier = described.get(head.lower_) if _bare(span, head) else None
+            if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
+                _speaks_as(cand, earlier)
+                continue
         if ent is not None:
             cand.speaker_name, cand.speaker_type, cand.speaker_entity = ent.name, ent.type, ent.id
         else:
             cand.speaker_name = _plain(span)
             cand.speaker_type = "anonymous" if ANONYMOUS.search(span.text) or head.tag_ == "NNS" else "role"
+            if (
+                head.pos_ == "NOUN"
+                and not _bare(span, head)
+                and not any(c.dep_ == "case" for c in head.children)
+            ):
+                described[head.lower_] = cand  # not "the woman's": she is not her own enthusiasm
         if cand.speaker_type in ("person", "role"):
             last = cand
         if cand.speaker_type == "person" or _someone(span, head):
             speakers[head.i] = cand
+
+
+def _bare(span: Span, head: Token) -> bool:
+    """ "the mission", "the diplomat": a head noun and its article, pointing back to a fuller description."""
+    return len(span) == 2 and span[0].lower_ == "the" and span[1] == head
+
+
+def _parents_first(cands: list[Candidate]) -> list[Candidate]:
+    """Text order, but a direct quote's speaker before the words nested in it: in '"I told him …," Paul
+    said' the speaker comes after them, and "I" is whoever the quote is by."""
+    order: list[Candidate] = []
+    seen: set[int] = set()
+
+    def visit(i: int) -> None:
+        if i in seen:
+            return
+        seen.add(i)
+        parent = cands[i].parent
+        if parent is not None and cands[parent].kind == "direct":
+            visit(parent)
+        order.append(cands[i])
+
+    for i in sorted(range(len(cands)), key=lambda i: cands[i].region()[0]):
+        visit(i)
+    return order
 
 
 def _speaks_as(cand: Candidate, other: Candidate) -> None:
