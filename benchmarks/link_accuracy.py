@@ -1,15 +1,20 @@
 """How often `link`'s verdicts are right on statement pairs from the samples, hand-labelled.
 
     python benchmarks/link_accuracy.py [--gold benchmarks/data/link_pairs.jsonl] [--relation-model PATH]
+        [--stories --store samples.db]
     python benchmarks/link_accuracy.py --gold benchmarks/data/link_pairs_polnear.jsonl \
-        --texts ../shared/data/polnear/dev/text
+        --texts ../shared/data/polnear/dev/text [--stories]
 
 FNC-1 and SNLI measure the model on headlines against bodies and on scene descriptions; this measures it where
 `link` uses it: one extracted statement against another on the same story (benchmarks/data/link_pairs.md says
 how the pairs were chosen and labelled). Verdicts go through the same rules as `link` (hedges.settle).
 
 A statement is given as its text, or as {"file", "span"} into a text under --texts: the PolNeAR pairs are
-kept that way because the repository must not carry the corpus's text.
+kept that way because the repository must not carry the corpus's text. With --stories, a pair is counted
+as `unrelated` where `link` would not compare it: different speakers in articles that do not tell one story
+(link/candidates.py, STORY). Articles and speakers come from the files under --texts (speakers as
+`counterpoint extract` names them), or, for statements given as text, from the --store they were linked in
+(the samples: the store of the README's first command).
 """
 
 from __future__ import annotations
@@ -19,8 +24,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from counterpoint.extract import Extractor
+from counterpoint.link.candidates import STORY, story_text
+from counterpoint.link.encoder import embed
 from counterpoint.link.hedges import settle
 from counterpoint.link.relation import RELATIONS, Relater
+from counterpoint.store import Store
 
 HERE = Path(__file__).parent
 
@@ -30,6 +39,8 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=HERE / "data" / "link_pairs.jsonl")
     ap.add_argument("--relation-model", type=Path)
     ap.add_argument("--texts", type=Path, help="the folder that {file, span} statements point into")
+    ap.add_argument("--stories", action="store_true", help="leave out pairs `link` would not compare")
+    ap.add_argument("--store", type=Path, help="with --stories: the store pairs given as text were linked in")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [(_text(r["a"], args.texts), _text(r["b"], args.texts)) for r in rows]
@@ -38,6 +49,10 @@ def main() -> None:
     verdicts = [settle(v, a, b) for (a, b), v in zip(pairs, found, strict=True)]
     gold = [r["label"] for r in rows]
     pred = [v.relation for v in verdicts]
+    if args.stories:
+        compared = _compared(rows, args.texts, args.store)
+        print(f"{compared.count(False)} pairs left out: different speakers, different stories")
+        pred = [p if c else "unrelated" for p, c in zip(pred, compared, strict=True)]
     confusion = Counter(zip(gold, pred, strict=True))
     right = sum(g == p for g, p in zip(gold, pred, strict=True))
     print(f"{len(rows)} pairs, accuracy {right / len(rows):.3f} ({relater.name})")
@@ -50,6 +65,56 @@ def main() -> None:
         precision, recall = tp / max(predicted, 1), tp / max(actual, 1)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"{label:>10}: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} (gold {actual})")
+
+
+def _compared(rows: list[dict], texts: Path | None, store: Path | None) -> list[bool]:
+    """Whether `link` would compare each pair: one speaker, or articles telling one story. A statement given
+    as a file and span gets its article from the file and its speaker from `extract`; one given as text,
+    both from the store it was linked in."""
+    where: dict[str, tuple[str, str]] = {}  # statement key -> (article key, speaker)
+    stories: dict[str, str] = {}  # article key -> story text
+    files = sorted({r[k]["file"] for r in rows for k in "ab" if isinstance(r[k], dict)})
+    if files and texts is None:
+        raise SystemExit("--stories on pairs that point into texts needs --texts")
+    if files:
+        bodies = [(texts / f).read_text(encoding="utf-8") for f in files]
+        for body, res in zip(
+            bodies, Extractor().extract_many(zip(bodies, files, files, strict=True)), strict=True
+        ):
+            stories[res.source] = story_text(None, body)
+            for s in res.statements:
+                where[f"{res.source}:{s.span[0]}:{s.span[1]}"] = (res.source, (s.speaker or "").casefold())
+    if any(isinstance(r[k], str) for r in rows for k in "ab"):
+        if store is None:
+            raise SystemExit("--stories on pairs given as text needs the --store they were linked in")
+        with Store(store) as db:
+            for s in db.statements():
+                where[s["text"]] = (s["article_id"], (s["speaker"] or "").casefold())
+            for a in db.articles():
+                stories[a["id"]] = story_text(a["title"], a["text"])
+    keys = list(stories)
+    vectors = dict(zip(keys, embed([stories[k] for k in keys]), strict=True))
+
+    def locate(s: str | dict) -> tuple[str, str] | None:
+        if isinstance(s, str):
+            return where.get(s)  # None: extraction has changed since the pair was labelled
+        start, end = s["span"]
+        spans = [k.rsplit(":", 2) for k in where if k.startswith(s["file"] + ":")]
+        best = max(spans, key=lambda x: min(end, int(x[2])) - max(start, int(x[1])), default=None)
+        return where[":".join(best)] if best else (s["file"], "")
+
+    out, lost = [], 0
+    for r in rows:
+        a, b = locate(r["a"]), locate(r["b"])
+        if a is None or b is None:  # counted as compared: the gate cannot be judged without its article
+            lost += 1
+            out.append(True)
+            continue
+        same = bool(a[1]) and a[1] == b[1]
+        out.append(same or float(vectors[a[0]] @ vectors[b[0]]) >= STORY)
+    if lost:
+        print(f"{lost} pairs hold a statement the store no longer has: counted as compared")
+    return out
 
 
 def _text(statement: str | dict, texts: Path | None) -> str:

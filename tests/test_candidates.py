@@ -28,3 +28,24 @@ def test_a_speakers_statements_need_a_word_in_common_when_only_loosely_similar()
     assert 1 not in found  # same speaker, loosely similar, nothing in common: another subject
     assert 2 in found  # "library" in common
     assert 3 in found  # close enough without a shared word
+
+
+def test_two_speakers_are_compared_within_one_story_and_one_speaker_across_stories() -> None:
+    q = np.zeros(384, dtype=np.float32)
+    q[0] = 1.0
+    items = [
+        Item("s0", "iran", "Everything is negotiable if sanctions are lifted.", "javad zarif"),
+        Item("s1", "crimea", "The sanctions on Russian officials are only the beginning.", "john kerry"),
+        Item(
+            "s2",
+            "iran-2",
+            "Sanctions relief must come first, everything else is negotiable.",
+            "hassan rouhani",
+        ),
+        Item("s3", "nuclear", "Nothing is negotiable while sanctions stay.", "javad zarif"),
+    ]
+    vectors = np.stack([q, _at_cosine(q, 1, 0.8), _at_cosine(q, 2, 0.8), _at_cosine(q, 3, 0.8)])
+    story = {"iran": q, "iran-2": _at_cosine(q, 1, 0.6), "crimea": _at_cosine(q, 2, 0.1), "nuclear": -q}
+    found = {c for _, c, _ in candidates(items, vectors, [0], stories=story)}
+    assert found == {2, 3}  # not Kerry on Russia; Zarif himself, whatever the story
+    assert {c for _, c, _ in candidates(items, vectors, [0])} == {1, 2, 3}

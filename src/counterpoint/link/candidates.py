@@ -8,6 +8,11 @@ are ranked by dense similarity fused with BM25 (idf from the whole store). The b
 model, at most PER_ARTICLE from one article, plus up to SAME_SPEAKER more by the same speaker: a story retold
 by many outlets would otherwise fill every slot with paraphrases, and a speaker's own reversal, which shares
 fewer words, would never be compared.
+
+Statements are short and lose their story: "everything is negotiable if sanctions were lifted" (Iran, 2019)
+reads like the sanctions on Russia of 2014. So two speakers' statements are compared only when their
+articles tell one story (the cosine of their opening words, `story_text`, at least STORY); one speaker's are
+compared across stories, since a reversal may come years later in an article about something else.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +35,8 @@ NEIGHBOURS = 32
 KEEP = 6
 PER_ARTICLE = 2
 SAME_SPEAKER = 4
+STORY = 0.3
+STORY_WORDS = 60
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
@@ -41,6 +48,11 @@ class Item:
     article_id: str
     text: str
     speaker: str | None = None
+
+
+def story_text(title: str | None, text: str) -> str:
+    """What an article is about, for the story check: its title and opening words."""
+    return " ".join([*(title or "").split(), *text.split()[:STORY_WORDS]])
 
 
 def names(text: str) -> set[str]:
@@ -96,11 +108,13 @@ def candidates(
     bm25: Bm25 | None = None,
     keep: int = KEEP,
     keys: Sequence[int] | None = None,
+    stories: Mapping[str, np.ndarray] | None = None,
 ) -> list[tuple[int, int, float]]:
     """(query row, candidate row, fused score) for each query statement, best first, other articles only.
 
     `keys` gives each item's key in `index` when the index is not keyed by item row (a persistent index
-    over a vector cache, which may also hold statements no longer in the store)."""
+    over a vector cache, which may also hold statements no longer in the store). `stories` gives each
+    article's unit embedding of its `story_text`; without it, articles are not checked for one story."""
     queries = list(queries)
     if not queries or len(items) < 2:
         return []
@@ -125,8 +139,11 @@ def candidates(
             other = items[c] if 0 <= c < len(items) else None
             if other is None or c == q or other.article_id == me.article_id:
                 continue
+            same_speaker = bool(me.speaker and me.speaker == other.speaker)
+            if not same_speaker and stories is not None and not _one_story(stories, me, other):
+                continue
             cos = float(vectors[q] @ vectors[c])
-            shared = bool(me.speaker and me.speaker == other.speaker) or bool(my_names & names(other.text))
+            shared = same_speaker or bool(my_names & names(other.text))
             if cos >= TOPIC or (shared and cos >= ENTITY_TOPIC and _same_subject(me, other, cos)):
                 scored.append((c, cos, bm25.score(me.text, other.text)))
         if not scored:
@@ -135,6 +152,10 @@ def candidates(
         fused = sorted(((c, 0.6 * cos + 0.4 * s / top) for c, cos, s in scored), key=lambda x: -x[1])
         out += [(q, c, f) for c, f in _spread(items, me, fused, keep)]
     return out
+
+
+def _one_story(stories: Mapping[str, np.ndarray], me: Item, other: Item) -> bool:
+    return float(stories[me.article_id] @ stories[other.article_id]) >= STORY
 
 
 def _same_subject(me: Item, other: Item, cos: float) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from counterpoint.link.candidates import Bm25, Item, candidates
+from counterpoint.link.candidates import Bm25, Item, candidates, story_text
 from counterpoint.link.hedges import settle
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors, cache_dir
@@ -77,6 +77,7 @@ def link(
     clock = time.perf_counter()
     vectors = Vectors(cache_dir(store.engine.url.render_as_string(hide_password=False)))
     matrix = vectors.ensure([i.id for i in items], [i.text for i in items]) if items else np.zeros((0, 384))
+    stories = _stories(store, sorted({i.article_id for i in items}))
     report.seconds["embed"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -84,7 +85,7 @@ def link(
     keys = [vectors.row[i.id] for i in items]
     bm25 = Bm25(i.text for i in items)
     pairs: list[tuple[int, int]] = []
-    for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25, keys=keys):
+    for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25, keys=keys, stories=stories):
         key = frozenset((items[q].id, items[c].id))
         if key not in done:
             done.add(key)
@@ -109,3 +110,13 @@ def link(
             report.links[v.relation] = report.links.get(v.relation, 0) + 1
     report.seconds["relate"] = time.perf_counter() - clock
     return report
+
+
+def _stories(store: Store, article_ids: list[str]) -> dict[str, np.ndarray]:
+    """Each article's embedding of its title and opening words, cached beside the statements' own."""
+    directory = cache_dir(store.engine.url.render_as_string(hide_password=False))
+    cached = Vectors(directory / "stories" if directory else None)
+    missing = [a for a in article_ids if a not in cached.row]
+    texts = {a["id"]: story_text(a["title"], a["text"]) for a in store.articles(missing)} if missing else {}
+    matrix = cached.ensure(article_ids, [texts.get(a, "") for a in article_ids])
+    return dict(zip(article_ids, matrix, strict=True))
