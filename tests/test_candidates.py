@@ -7,6 +7,12 @@ import numpy as np
 from counterpoint.link.candidates import Item, candidates
 
 
+def _axis() -> np.ndarray:
+    q = np.zeros(384, dtype=np.float32)
+    q[0] = 1.0
+    return q
+
+
 def _at_cosine(base: np.ndarray, axis: int, cos: float) -> np.ndarray:
     """A unit vector at the given cosine to `base` (a unit vector along axis 0)."""
     v = np.zeros_like(base)
@@ -15,8 +21,7 @@ def _at_cosine(base: np.ndarray, axis: int, cos: float) -> np.ndarray:
 
 
 def test_a_speakers_statements_need_a_word_in_common_when_only_loosely_similar() -> None:
-    q = np.zeros(384, dtype=np.float32)
-    q[0] = 1.0
+    q = _axis()
     items = [
         Item("s0", "a0", "The Elm Street library will close next year.", "maria lopez"),
         Item("s1", "a1", "Our campaign raised record sums in October.", "maria lopez"),
@@ -31,8 +36,7 @@ def test_a_speakers_statements_need_a_word_in_common_when_only_loosely_similar()
 
 
 def test_two_speakers_are_compared_within_one_story_and_one_speaker_across_stories() -> None:
-    q = np.zeros(384, dtype=np.float32)
-    q[0] = 1.0
+    q = _axis()
     items = [
         Item("s0", "iran", "Everything is negotiable if sanctions are lifted.", "javad zarif"),
         Item("s1", "crimea", "The sanctions on Russian officials are only the beginning.", "john kerry"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from counterpoint.extract import Extractor
 from counterpoint.extract.candidate import Candidate
@@ -68,14 +69,8 @@ def test_quote_marks_a_content_opens_are_closed() -> None:
 
 def test_a_tagged_possessive_ending_speaks_for_its_owner(rules: Extractor) -> None:
     text = "Markets were swayed by Mr. Obama's announcement of new rules to cut emissions from power plants."
-    doc = rules.nlp(text)
-
-    def at(words: str) -> list[TaggedSpan]:
-        start = text.index(words)
-        return [TaggedSpan(start, start + len(words), 0.95)]
-
-    spans = {"content": at("new rules to cut emissions"), "cue": at("announcement"), "source": at("'s")}
-    (cand,) = tagged_candidates(doc, whole_tokens(doc, spans), [], 0.9)
+    doc, spans = _tagged(rules, text, content="new rules to cut emissions", cue="announcement", source="'s")
+    (cand,) = tagged_candidates(doc, spans, [], 0.9)
     assert text[slice(*cand.speaker)] == "Mr. Obama's"
 
 
@@ -83,18 +78,21 @@ def test_a_tagged_content_takes_no_cue_from_the_next_paragraph_nor_stands_for_a_
     rules: Extractor,
 ) -> None:
     text = "Chen's office denied that.\n\nAbout 40,000 ride the buses every day, according to city figures."
-    doc = rules.nlp(text)
-
-    def at(words: str) -> list[TaggedSpan]:
-        start = text.index(words)
-        return [TaggedSpan(start, start + len(words), 0.97)]
-
-    spans = {"content": at("Chen's office denied"), "cue": at("according to"), "source": at("city figures")}
-    (cand,) = tagged_candidates(doc, whole_tokens(doc, spans), [], 0.9)
+    doc, spans = _tagged(
+        rules, text, content="Chen's office denied", cue="according to", source="city figures"
+    )
+    (cand,) = tagged_candidates(doc, spans, [], 0.9)
     assert cand.cue is None and cand.speaker is None
     denied = (text.index("denied"), text.index("denied") + 6)
     that = (text.index("that"), text.index("that") + 4)
-    assert tagged_candidates(doc, whole_tokens(doc, spans), [Candidate(content=that, cue=denied)], 0.9) == []
+    assert tagged_candidates(doc, spans, [Candidate(content=that, cue=denied)], 0.9) == []
+
+
+def _tagged(rules: Extractor, text: str, **words: str) -> tuple[Doc, dict[str, list[TaggedSpan]]]:
+    """The text parsed, and one sure tagged span per role at the given words."""
+    doc = rules.nlp(text)
+    spans = {role: [TaggedSpan(text.index(w), text.index(w) + len(w), 0.97)] for role, w in words.items()}
+    return doc, whole_tokens(doc, spans)
 
 
 def test_a_case_the_writer_puts_is_no_ones_statement(tagged: Extractor) -> None:

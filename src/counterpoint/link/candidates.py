@@ -35,7 +35,7 @@ NEIGHBOURS = 32
 KEEP = 6
 PER_ARTICLE = 2
 SAME_SPEAKER = 4
-STORY = 0.3
+STORY = 0.4
 STORY_WORDS = 60
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
