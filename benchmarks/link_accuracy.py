@@ -26,6 +26,7 @@ from pathlib import Path
 
 from counterpoint.extract import Extractor
 from counterpoint.link.candidates import STORY, story_text
+from counterpoint.link.crosscheck import speaker_keys, speaker_of
 from counterpoint.link.encoder import embed
 from counterpoint.link.hedges import settle
 from counterpoint.link.relation import RELATIONS, Relater
@@ -88,8 +89,9 @@ def _compared(rows: list[dict], texts: Path | None, store: Path | None) -> list[
         if store is None:
             raise SystemExit("--stories on pairs given as text needs the --store they were linked in")
         with Store(store) as db:
+            people = speaker_keys(db)
             for s in db.statements():
-                where[s["text"]] = (s["article_id"], (s["speaker"] or "").casefold())
+                where[s["text"]] = (s["article_id"], speaker_of(s, people) or "")
             for a in db.articles():
                 stories[a["id"]] = story_text(a["title"], a["text"])
     keys = list(stories)

@@ -12,7 +12,7 @@ from counterpoint.cli import app
 from counterpoint.link import crosscheck, reports
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors
-from counterpoint.records import Article, Statement, stable_id
+from counterpoint.records import Article, Entity, Statement, stable_id
 from counterpoint.store import Store
 
 runner = CliRunner()
@@ -298,3 +298,23 @@ def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], 
     for fmt in ("text", "markdown", "html"):
         assert reports.UNCHECKED in reports.render(shown, fmt)
         assert "endorsed the Elm Street library" in reports.render(shown, fmt)
+
+
+def test_a_person_named_in_part_is_one_speaker_with_the_fuller_name(tmp_path: Path) -> None:
+    people = [
+        "Sergei Lavrov",
+        "Lavrov",
+        "Mohammad Javad Zarif",
+        "Javad Zarif",
+        "Donald Trump",
+        "Ivanka Trump",
+    ]
+    with Store(str(tmp_path / "names.db")) as store:
+        article = Article.create(source="names.txt", text="Names.", format="text")
+        ids = {name: stable_id("e", name) for name in [*people, "Trump"]}
+        store.add(article, [], [Entity(ids[n], n, "person") for n in ids])
+        keys = crosscheck.speaker_keys(store)
+    assert keys[ids["Lavrov"]] == keys[ids["Sergei Lavrov"]] == ids["Sergei Lavrov"]
+    assert keys[ids["Javad Zarif"]] == ids["Mohammad Javad Zarif"]
+    assert keys[ids["Trump"]] == ids["Trump"]  # Donald or Ivanka: not ours to guess
+    assert keys[ids["Ivanka Trump"]] == ids["Ivanka Trump"]

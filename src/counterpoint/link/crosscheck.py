@@ -58,7 +58,8 @@ def link(
     report = LinkReport(model=model)
     clock = time.perf_counter()
     rows = [s for s in store.statements() if s["checkable"]]
-    items = [Item(s["id"], s["article_id"], s["text"], (s["speaker"] or "").casefold() or None) for s in rows]
+    people = speaker_keys(store)
+    items = [Item(s["id"], s["article_id"], s["text"], speaker_of(s, people)) for s in rows]
     report.statements = len(items)
     done: set[frozenset[str]] = set()
     compared: set[str] = set()
@@ -120,3 +121,30 @@ def _stories(store: Store, article_ids: list[str]) -> dict[str, np.ndarray]:
     texts = {a["id"]: story_text(a["title"], a["text"]) for a in store.articles(missing)} if missing else {}
     matrix = cached.ensure(article_ids, [texts.get(a, "") for a in article_ids])
     return dict(zip(article_ids, matrix, strict=True))
+
+
+def speaker_keys(store: Store) -> dict[str, str]:
+    """One key per person across the store's articles: an entity whose name's words all lie in exactly one
+    fuller name with the same surname ("Lavrov", "Javad Zarif" in "Mohammad Javad Zarif") takes that one's id,
+    so a speaker named differently by two outlets is still the same speaker. "Trump", with "Donald Trump" and
+    "Ivanka Trump" in the store, stays itself."""
+    names: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for e in store.entities():
+        words = e["name"].casefold().replace(".", "").split()
+        if e["type"] == "person" and words:
+            names.setdefault(words[-1], []).append((e["id"], frozenset(words)))
+    keys = {}
+    for same_surname in names.values():
+        for entity, words in same_surname:
+            fuller = [(other, more) for other, more in same_surname if words < more]
+            fullest = [f for f in fuller if not any(f[1] < g[1] for g in fuller)]
+            keys[entity] = fullest[0][0] if len(fullest) == 1 else entity
+    return keys
+
+
+def speaker_of(statement: dict, people: dict[str, str]) -> str | None:
+    """Who said it, as candidate search compares speakers: the person's key, else the name as written."""
+    entity = statement.get("speaker_entity_id")
+    if entity:
+        return people.get(entity, entity)
+    return (statement["speaker"] or "").casefold() or None
