@@ -53,3 +53,13 @@ def test_two_speakers_are_compared_within_one_story_and_one_speaker_across_stori
     found = {c for _, c, _ in candidates(items, vectors, [0], stories=story)}
     assert found == {2, 3}  # not Kerry on Russia; Zarif himself, whatever the story
     assert {c for _, c, _ in candidates(items, vectors, [0])} == {1, 2, 3}
+
+
+def test_a_speakers_name_is_no_word_in_common_when_speakers_are_keyed_by_entity() -> None:
+    q = _axis()
+    items = [
+        Item("s0", "a0", "Lopez will close the Elm Street library.", "e_lopez", "Maria Lopez"),
+        Item("s1", "a1", "Lopez raised record sums in October.", "e_lopez", "Maria Lopez"),
+    ]
+    vectors = np.stack([q, _at_cosine(q, 1, 0.40)])
+    assert candidates(items, vectors, [0]) == []  # "Lopez" in both is only the speaker's name

@@ -90,8 +90,8 @@ PARTICLES = frozenset(
     {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-# a mention that introduces someone not named before
 _LINKS = frozenset({"of", "for", "from", "to", "at", "in", "on", "with"})  # what follows a title's noun
+# a mention that introduces someone not named before
 _SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
 WORKS = words("""

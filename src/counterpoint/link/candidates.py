@@ -47,7 +47,8 @@ class Item:
     id: str
     article_id: str
     text: str
-    speaker: str | None = None
+    speaker: str | None = None  # who said it, as one key per speaker
+    speaker_name: str | None = None  # as written, when the key is not the name
 
 
 def story_text(title: str | None, text: str) -> str:
@@ -164,7 +165,7 @@ def _same_subject(me: Item, other: Item, cos: float) -> bool:
     ("big plans" for the campaign, the cost of his military plans) otherwise fill the same-speaker slots."""
     if cos >= WORDS_TOPIC:
         return True
-    speakers = set(words(f"{me.speaker or ''} {other.speaker or ''}"))
+    speakers = set(words(" ".join(i.speaker_name or i.speaker or "" for i in (me, other))))
     return bool((set(words(me.text)) & set(words(other.text))) - speakers)
 
 

@@ -59,7 +59,7 @@ def link(
     clock = time.perf_counter()
     rows = [s for s in store.statements() if s["checkable"]]
     people = speaker_keys(store)
-    items = [Item(s["id"], s["article_id"], s["text"], speaker_of(s, people)) for s in rows]
+    items = [Item(s["id"], s["article_id"], s["text"], speaker_of(s, people), s["speaker"]) for s in rows]
     report.statements = len(items)
     done: set[frozenset[str]] = set()
     compared: set[str] = set()
