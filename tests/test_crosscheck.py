@@ -318,3 +318,40 @@ def test_a_person_named_in_part_is_one_speaker_with_the_fuller_name(tmp_path: Pa
     assert keys[ids["Javad Zarif"]] == ids["Mohammad Javad Zarif"]
     assert keys[ids["Trump"]] == ids["Trump"]  # Donald or Ivanka: not ours to guess
     assert keys[ids["Ivanka Trump"]] == ids["Ivanka Trump"]
+
+
+def test_a_reported_statement_is_shown_with_the_words_that_bring_it_in(tmp_path: Path) -> None:
+    body = (
+        "Mayor Linda Chen told reporters that the city had offered a raise, calling the demands "
+        '"unaffordable." According to the union, drivers earn less.'
+    )
+    article = Article.create(source="strike.txt", text=body, format="text")
+
+    def said(words: str, cue: str, speaker: str) -> Statement:
+        start, at = body.index(words), body.index(cue)
+        return Statement(
+            id=stable_id("s", article.id, start),
+            article_id=article.id,
+            source=article.source,
+            kind="indirect",
+            text=words,
+            span=(start, start + len(words)),
+            speaker="Linda Chen",
+            speaker_span=(body.index(speaker), body.index(speaker) + len(speaker)),
+            cue=cue,
+            cue_span=(at, at + len(cue)),
+        )
+
+    statements = [
+        said("that the city had offered a raise", "told", "Mayor Linda Chen"),
+        said('the demands "unaffordable."', "calling", "Mayor Linda Chen"),
+        said("drivers earn less", "According to", "the union"),
+    ]
+    with Store(str(tmp_path / "shown.db")) as store:
+        store.add(article, statements)
+        shown = [s["shown"] for s in reports.check_report(store, article.id)["statements"]]
+    assert shown == [
+        "told reporters that the city had offered a raise",
+        'calling the demands "unaffordable."',
+        "drivers earn less",  # the speaker stands between: "According to drivers …" would misquote
+    ]

@@ -30,13 +30,30 @@ def _standing(s: dict[str, Any]) -> str:
     return f"{hand}, {s['setting']}" if s.get("setting") else hand
 
 
-def _shown(s: dict[str, Any]) -> str:
-    """A claim as it stands; a name or phrase with its cue, without which it cannot be read ("urged him to
-    support a diplomatic solution", not "him to support a diplomatic solution")."""
+def _shown(s: dict[str, Any], text: str | None) -> str:
+    """A statement with the words that bring it in, when they come just before it ("told reporters that …",
+    "calling the demands 'unaffordable'", "urged him to support a diplomatic solution"): a reported content
+    alone reads as a fragment. A direct quote as it stands; a name or phrase with its cue at least."""
+    start, end = s["span"]
+    cue = s.get("cue_span")
+    lead = text[cue[0] : start] if text and cue and cue[1] <= start and s.get("kind") != "direct" else None
+    speaker = s.get("speaker_span")
+    if (
+        lead is not None
+        and len(lead) <= _LEAD_IN
+        and "\n" not in lead
+        and not (speaker and cue[0] < speaker[0] < start)
+    ):
+        return text[cue[0] : end]
     if s.get("checkable", True) or not s.get("cue"):
         return s["text"]
     cue_first = s.get("cue_span") and s["cue_span"][1] <= s["span"][0]
     return f"{s['cue']} {s['text']}" if cue_first else f"{s['text']} ({s['cue']})"
+
+
+_LEAD_IN = (
+    60  # the most characters from a cue to its content shown with it ("told reporters at City Hall that")
+)
 
 
 def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
@@ -45,7 +62,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "id": s["id"],
         "speaker": s.get("speaker"),
         "text": s["text"],
-        "shown": _shown(s),
+        "shown": _shown(s, article.get("text")),
         "kind": s.get("kind"),
         "standing": _standing(s),
         "second_hand": bool(s.get("second_hand")),
