@@ -560,6 +560,19 @@ def test_a_speech_participle_after_what_was_said_goes_on_with_the_speaker(rules:
     assert got["calling"] == ('the union\'s demands "unaffordable."', "Mayor Linda Chen")
 
 
+def test_a_verb_in_the_reported_clauses_tense_goes_on_with_its_subject(rules: Extractor) -> None:
+    text = 'His office later said the governor "respects the science" but opposes "one-size-fits-all rules."'
+    got = _spans(rules, text)
+    assert got == {
+        "later said": (
+            'the governor "respects the science" but opposes "one-size-fits-all rules."',
+            "His office",
+        )
+    }
+    text = "Baker said the plan was doomed and added that talks would go on."
+    assert set(_spans(rules, text)) == {"said", "added"}  # in the cue's tense: the speaker goes on
+
+
 def test_who_an_outlet_quoted_is_the_speaker_not_what_was_said(rules: Extractor) -> None:
     text = (
         "Zarif's deputy, Abbas Araqchi, was quoted by state media as saying that Iran would leave the deal."
@@ -582,10 +595,11 @@ def test_a_question_put_to_the_subject_is_not_the_subject_asking(rules: Extracto
 def test_terms_of_anonymity_and_silence_are_not_statements(rules: Extractor) -> None:
     text = (
         "A city spokesman, who asked not to be named because he was not authorised to speak publicly, said "
-        "the mayor had changed her mind. Walsh did not respond to a request for comment."
+        "the mayor had changed her mind. Walsh did not respond to a request for comment. One mother, who "
+        "asked that her name not be used, declined to be identified further."
     )
     got = _spans(rules, text)
-    assert set(got) == {"said"} and got["said"][1] == "A city spokesman"
+    assert {cue for cue in got if cue} == {"said"} and got["said"][1] == "A city spokesman"  # None: a claim
 
 
 def test_noun_cues_with_a_preposition_or_a_copula(rules: Extractor) -> None:

@@ -134,7 +134,27 @@ def _next_cue(t: Token, start: int) -> bool:
     a statement of its own)."""
     if t.i <= start + 1 or verb_base(t.lower_) not in SPEECH:
         return False
-    return (t.dep_ == "conj" and t.doc[t.i - 1].dep_ == "cc") or goes_on(t)
+    return (t.dep_ == "conj" and t.doc[t.i - 1].dep_ == "cc" and not _same_clause(t)) or goes_on(t)
+
+
+def _same_clause(t: Token) -> bool:
+    """Whether a joined verb goes on with the reported clause (`continues`), whichever of the clause or its
+    cue the parse hung it on."""
+    if t.head.dep_ == "ccomp":
+        return continues(t, t.head)
+    return any(continues(t, c) for c in t.head.children if c.dep_ == "ccomp" and c.i < t.i)
+
+
+def continues(verb: Token, clause: Token) -> bool:
+    """ "said the governor respects the science but opposes …": a verb with no subject of its own, in the
+    reported clause's tense and not its cue's, goes on with the clause's subject; in the cue's tense ("said
+    the plan was doomed and added …") it would be the speaker going on."""
+    return (
+        not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        and verb.tag_ == clause.tag_
+        and verb.tag_ != clause.head.tag_
+    )
 
 
 def goes_on(t: Token) -> bool:

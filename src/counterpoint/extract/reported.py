@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .content import goes_on, shape_content, skip_intro
+from .content import continues, goes_on, shape_content, skip_intro
 from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, is_belief, verb_base, words
 from .pipeline import sentence
 
@@ -89,6 +89,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     base = verb_base(tok.lower_)
     if base is None and tok.lower_ in ("made", "make", "makes", "making"):
         return _made_clear(doc, tok)
+    if tok.dep_ == "conj" and any(continues(tok, c) for c in tok.head.children if c.dep_ in CONTENT_DEPS):
+        return None  # more of what the cue it hangs on reports, not a cue of its own
     if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp") or supposing(tok):
         return None
     clause = _seeming_clause(tok, base)
@@ -303,6 +305,8 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     """The content clause of a cue verb, or None when it has none the rules trust."""
     kids = list(tok.children)
     clauses = [c for c in kids if c.dep_ in CONTENT_DEPS]
+    if clauses and anonymity(clauses[0]):
+        return None
     if clauses:
         toks = [t for c in clauses for t in c.subtree]
         subj = [
@@ -332,7 +336,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         return _chars(_trim_punct(list(that[0].head.subtree)))
     if base in XCOMP_CONTENT:
         x = [c for c in kids if c.dep_ == "xcomp"]
-        if x and _anonymity(x[0]):
+        if x and anonymity(x[0]):
             return None
         if x:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
@@ -358,10 +362,15 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     return None
 
 
-def _anonymity(verb: Token) -> bool:
-    """ "asked not to be named", "declined to be identified": the terms a source spoke on, not words."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    return passive and verb.lower_ in ("named", "identified", "quoted")
+def anonymity(verb: Token) -> bool:
+    """ "asked not to be named", "declined to be identified", "asked that her name not be used": the terms a
+    source spoke on, not words."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    named = any(c.dep_ == "nsubjpass" and c.lower_ in ("name", "names") for c in verb.children)
+    return verb.lower_ in ("named", "identified", "quoted") or (
+        named and verb.lower_ in ("used", "published")
+    )
 
 
 def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
@@ -372,8 +381,10 @@ def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
         for c in tok.children
         if c.dep_ == "conj"
         and c.i > clause.right_edge.i
-        and verb_base(c.lower_) is None
-        and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+        and (
+            (verb_base(c.lower_) is None and any(s.dep_ in SUBJECT_DEPS for s in c.children))
+            or continues(c, clause)
+        )
     ]
 
 

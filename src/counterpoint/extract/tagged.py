@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from .candidate import Candidate
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
-from .reported import supposing
+from .reported import anonymity, supposing
 from .tagger import TaggedSpan, trim
 
 _PARAGRAPH = "\n"  # a paragraph break, or a line of a menu or headline list
@@ -125,7 +125,7 @@ def tagged_candidates(
         outside = (words.start_char, words.end_char)
         cues = _aligned(doc, spans["cue"], _sentences(doc, words), outside)
         cue = _closest(cues, words, _governs)
-        if supposing(words.root) or (cue is not None and supposing(cue.root)):
+        if supposing(words.root) or (cue is not None and supposing(cue.root)) or anonymity(words.root):
             continue
         speaker = None
         if cue is not None:
