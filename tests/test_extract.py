@@ -329,6 +329,16 @@ def test_the_body_a_description_names_is_not_the_person_who_leads_it(ex: Extract
     )
 
 
+def test_a_headlines_office_is_the_person_the_story_names_with_it(ex: Extractor) -> None:
+    text = (
+        "Iran is open to talks on missiles, U.S. senator says\n\n"
+        "Senator Rand Paul told reporters on Thursday that Javad Zarif had told him that everything was "
+        "negotiable."
+    )
+    res = ex.extract(text, "a_headline_office", "inline")
+    assert next(s for s in res.statements if s.cue == "says").speaker == "Rand Paul"
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '

@@ -258,6 +258,11 @@ class EntityIndex:
                 break
             if _described(e, span):
                 best = e
+        if best is None and span.root.lower_ in TITLES and "\n" not in self.doc.text[: span.start_char]:
+            # a headline's "U.S. senator says" is the senator the story then names ("Senator Rand Paul")
+            best = next(
+                (e for start, e, _ in self.mentions if start > span.end_char and _described(e, span)), None
+            )
         return self._use(best) if best else None
 
     def nearest_person(
