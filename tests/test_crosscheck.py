@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -87,20 +88,24 @@ def _add(
         title=f"{outlet} <b>report</b>",
         url=f"https://example.org/{stable_id('u', body)}",
     )
-    start = body.index(words)
-    statement = Statement(
-        id=stable_id("s", article.id, start),
-        article_id=article.id,
-        source=article.source,
-        kind="direct",
-        text=words,
-        span=(start, start + len(words)),
-        speaker=speaker,
-        second_hand=second_hand,
-        setting=setting,
+    statement = _statement(
+        article, words, kind="direct", speaker=speaker, second_hand=second_hand, setting=setting
     )
     store.add(article, [statement])
     return article.id
+
+
+def _statement(article: Article, words: str, **fields: Any) -> Statement:
+    """A statement of `article` whose words are found in its text."""
+    start = article.text.index(words)
+    return Statement(
+        id=stable_id("s", article.id, start),
+        article_id=article.id,
+        source=article.source,
+        text=words,
+        span=(start, start + len(words)),
+        **fields,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -251,16 +256,7 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
             ("press.txt", "2016-01-10", "the deal was never on the table", None),
         ):
             article = Article.create(source=f"scrapes/{name}", text=words, format="text", published=published)
-            statement = Statement(
-                id=stable_id("s", article.id),
-                article_id=article.id,
-                source=article.source,
-                kind="indirect",
-                text=words,
-                span=(0, len(words)),
-                speaker="Ana Brandt",
-                said_at=said_at,
-            )
+            statement = _statement(article, words, kind="indirect", speaker="Ana Brandt", said_at=said_at)
             store.add(article, [statement])
         report = reports.who_report(store, "ana brandt")
     assert [s["text"] for s in report["statements"]] == [
@@ -275,17 +271,14 @@ def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], 
     db, _ = linked
     body = "Maria Lopez endorsed the Elm Street library."
     article = Article.create(source="endorse.txt", text=body, format="text", outlet="Ledger")
-    start = body.index("the Elm")
-    phrase = Statement(
-        id=stable_id("s", article.id, start),
-        article_id=article.id,
-        source=article.source,
+    cue = (body.index("endorsed"), body.index("endorsed") + len("endorsed"))
+    phrase = _statement(
+        article,
+        "the Elm Street library",
         kind="indirect",
-        text="the Elm Street library",
-        span=(start, len(body) - 1),
         speaker="Maria Lopez",
         cue="endorsed",
-        cue_span=(body.index("endorsed"), start - 1),
+        cue_span=cue,
         checkable=False,
     )
     with Store(db) as store:
@@ -328,16 +321,13 @@ def test_a_reported_statement_is_shown_with_the_words_that_bring_it_in(tmp_path:
     article = Article.create(source="strike.txt", text=body, format="text")
 
     def said(words: str, cue: str, speaker: str) -> Statement:
-        start, at = body.index(words), body.index(cue)
-        return Statement(
-            id=stable_id("s", article.id, start),
-            article_id=article.id,
-            source=article.source,
+        at, by = body.index(cue), body.index(speaker)
+        return _statement(
+            article,
+            words,
             kind="indirect",
-            text=words,
-            span=(start, start + len(words)),
             speaker="Linda Chen",
-            speaker_span=(body.index(speaker), body.index(speaker) + len(speaker)),
+            speaker_span=(by, by + len(speaker)),
             cue=cue,
             cue_span=(at, at + len(cue)),
         )
