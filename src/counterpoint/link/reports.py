@@ -30,6 +30,10 @@ def _standing(s: dict[str, Any]) -> str:
     return f"{hand}, {s['setting']}" if s.get("setting") else hand
 
 
+# The most characters from a cue to its content shown with it ("told reporters at City Hall that").
+_LEAD_IN = 60
+
+
 def _shown(s: dict[str, Any], text: str | None) -> str:
     """A statement with the words that bring it in, when they come just before it ("told reporters that …",
     "calling the demands 'unaffordable'", "urged him to support a diplomatic solution"): a reported content
@@ -49,11 +53,6 @@ def _shown(s: dict[str, Any], text: str | None) -> str:
         return s["text"]
     cue_first = s.get("cue_span") and s["cue_span"][1] <= s["span"][0]
     return f"{s['cue']} {s['text']}" if cue_first else f"{s['text']} ({s['cue']})"
-
-
-_LEAD_IN = (
-    60  # the most characters from a cue to its content shown with it ("told reporters at City Hall that")
-)
 
 
 def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
