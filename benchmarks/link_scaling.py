@@ -4,7 +4,8 @@
 
 --full N: build a store of N generated statements, run `link` end to end, then add 1% more and link again (the
 incremental run should cost about 1% of the first). --candidates N...: time the stages that depend on store
-size (embedding, ANN index, blocking + BM25 ranking) and count the pairs they hand to the relation model; the
+size (embedding statements and articles, ANN index, blocking + BM25 ranking) and count the pairs they hand to
+the relation model; the
 relation model's cost is then pairs times the per-pair cost measured by --full (it is linear in pairs, and
 there are at most 10 pairs per new statement).
 """
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 from counterpoint.link import crosscheck
-from counterpoint.link.candidates import Bm25, Item, build_index, candidates
+from counterpoint.link.candidates import Bm25, Item, build_index, candidates, story_text
 from counterpoint.link.encoder import embed
 from counterpoint.link.relation import Relater
 from counterpoint.records import Article, Statement, stable_id
@@ -105,21 +106,34 @@ def full(n: int, seed: int) -> None:
     print(f"incremental, +{len(rows) - n} statements: {sum(again.seconds.values()):.1f} s {again.to_dict()}")
 
 
-def candidate_stages(n: int, seed: int) -> None:
+def candidate_stages(n: int, seed: int, per_article: int = 10) -> None:
     rows = statements(n, seed)
-    items = [Item(f"s{i}", f"a{i // 10}", text, speaker.casefold()) for i, (speaker, text) in enumerate(rows)]
+    items = [
+        Item(f"s{i}", f"a{i // per_article}", text, speaker.casefold())
+        for i, (speaker, text) in enumerate(rows)
+    ]
     clock = time.perf_counter()
     vectors = embed([item.text for item in items], batch_size=128)
     embedded = time.perf_counter() - clock
     clock = time.perf_counter()
+    bodies = [
+        " ".join(f'"{text}" said {speaker}.' for speaker, text in rows[first : first + per_article])
+        for first in range(0, n, per_article)
+    ]
+    story = embed([story_text(None, body) for body in bodies], batch_size=128)
+    stories = {f"a{k}": v for k, v in enumerate(story)}
+    storied = time.perf_counter() - clock
+    clock = time.perf_counter()
     index = build_index(vectors)
     indexed = time.perf_counter() - clock
     clock = time.perf_counter()
-    found = candidates(items, vectors, range(n), index=index, bm25=Bm25(item.text for item in items))
+    bm25 = Bm25(item.text for item in items)
+    found = candidates(items, vectors, range(n), index=index, bm25=bm25, stories=stories)
     ranked = time.perf_counter() - clock
     print(
-        f"candidates, {n} statements: embed {embedded:.1f} s, index {indexed:.1f} s, "
-        f"block+rank {ranked:.1f} s, {len(found)} pairs ({len(found) / n:.1f} per statement)"
+        f"candidates, {n} statements: embed {embedded:.1f} s, stories {storied:.1f} s ({len(bodies)} "
+        f"articles), index {indexed:.1f} s, block+rank {ranked:.1f} s, {len(found)} pairs "
+        f"({len(found) / n:.1f} per statement)"
     )
 
 
