@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -76,9 +77,10 @@ def link(
     report.seconds["read"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    vectors = Vectors(cache_dir(store.engine.url.render_as_string(hide_password=False)))
+    directory = cache_dir(store.engine.url.render_as_string(hide_password=False))
+    vectors = Vectors(directory)
     matrix = vectors.ensure([i.id for i in items], [i.text for i in items]) if items else np.zeros((0, 384))
-    stories = _stories(store, sorted({i.article_id for i in items}))
+    stories = _stories(store, sorted({i.article_id for i in items}), directory)
     report.seconds["embed"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -113,9 +115,8 @@ def link(
     return report
 
 
-def _stories(store: Store, article_ids: list[str]) -> dict[str, np.ndarray]:
+def _stories(store: Store, article_ids: list[str], directory: Path | None) -> dict[str, np.ndarray]:
     """Each article's embedding of its title and opening words, cached beside the statements' own."""
-    directory = cache_dir(store.engine.url.render_as_string(hide_password=False))
     cached = Vectors(directory / "stories" if directory else None)
     missing = [a for a in article_ids if a not in cached.row]
     texts = {a["id"]: story_text(a["title"], a["text"]) for a in store.articles(missing)} if missing else {}
