@@ -68,7 +68,7 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
             continue
         clause = _clause_tokens(tok, cand)
         words = " ".join(t.lower_ for t in clause)
-        addressee = addressee_of(tok, cand)
+        addressee = _addressee(tok, cand)
         if addressee is not None:
             low = addressee.lower_
             cand.addressee = doc[addressee.left_edge.i : addressee.right_edge.i + 1].text
@@ -98,8 +98,7 @@ def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
     return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 
-def addressee_of(tok: Token, cand: Candidate) -> Token | None:
-    """Whom a cue addresses: "told reporters", "said to us", "made it clear to me"."""
+def _addressee(tok: Token, cand: Candidate) -> Token | None:
     clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]  # "made it clear to me"
     for c in [*tok.children, *(clear[0].children if clear else ())]:
         if cand.holds(c.idx, c.idx + 1):

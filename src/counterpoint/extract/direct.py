@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .details import addressee_of
 from .pipeline import doc_text, sentence
 from .quotes import Quote
 
@@ -201,14 +200,17 @@ def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
         return False
     spk = cand.speaker_token
     if spk is not None and spk.lower_ in ("he", "she") and cand.cue_token is not None:
-        return cand.belief or not _to_me(cand)
+        return cand.belief or not _to_me(cand.cue_token)
     return cand.belief or spk is None or spk.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _to_me(cand: Candidate) -> bool:
+def _to_me(cue: Token) -> bool:
     """Whether a cue is said to "me" or "us": "told me", "said to us", "made it clear to me"."""
-    to = addressee_of(cand.cue_token, cand)
-    return to is not None and to.lower_ in ("me", "us")
+    heads = [cue, *(c for c in cue.children if c.lower_ in ("clear", "plain"))]
+    kids = [c for h in heads for c in h.children]
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj")]
+    objs += [o for c in kids if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in ("me", "us") for o in objs)
 
 
 def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
