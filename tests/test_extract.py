@@ -339,6 +339,25 @@ def test_a_headlines_office_is_the_person_the_story_names_with_it(ex: Extractor)
     assert next(s for s in res.statements if s.cue == "says").speaker == "Rand Paul"
 
 
+def test_a_single_quoted_headline_is_the_person_named_after_a_title(ex: Extractor) -> None:
+    text = (
+        "'We will not pay for a wall,' Mexican minister says\n\n"
+        "Mexico's foreign minister, Marcelo Ebrard, said on Thursday that the trade deal said nothing about "
+        "a wall. Critics called the plan a 'quick fix' for the border."
+    )
+    res = ex.extract(text, "a_single_quoted", "inline")
+    says = next(s for s in res.statements if s.cue == "says")
+    assert (says.kind, says.text, says.speaker) == (
+        "direct",
+        "'We will not pay for a wall,'",
+        "Marcelo Ebrard",
+    )
+    ebrard = next(e for e in res.entities if e.name == "Marcelo Ebrard")
+    assert ebrard.roles == ("Mexico's foreign minister",)
+    # a single-quoted stretch with no comma is a scare quote, not someone's words
+    assert not [s for s in res.statements if s.kind == "direct" and "quick fix" in s.text]
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '
@@ -807,6 +826,37 @@ def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
     assert cautioned.parent_id == answers[0].id and cautioned.second_hand
 
 
+def test_interview_answers_labelled_with_the_speakers_name(ex: Extractor) -> None:
+    text = (
+        "Interview by Daniel Brooks\n\n"
+        "Mexico's foreign minister, Marcelo Ebrard, spoke to us in Mexico City. The interview was edited.\n\n"
+        "Q: President Trump says Mexico will pay for the wall. Will it?\n\n"
+        "Ebrard: No. Mexico will not pay for a wall.\n\n"
+        "Q: The White House says the new trade deal will cover the cost.\n\n"
+        "Ebrard: That is their interpretation. The agreement says nothing about a wall.\n\n"
+        "I negotiated it, so I know.\n\n"
+        "Asked about asylum seekers, Ebrard said the arrangement was temporary.\n\n"
+        "A spokesman for the Mexican embassy rejected the White House's claim.\n"
+    )
+    res = ex.extract(text, "a_named_answers", "inline")
+    top = [(s.speaker, s.kind, s.text) for s in res.statements if s.parent_id is None and s.kind == "direct"]
+    assert top == [
+        ("Marcelo Ebrard", "direct", "No. Mexico will not pay for a wall."),
+        (
+            "Marcelo Ebrard",
+            "direct",
+            "That is their interpretation. The agreement says nothing about a wall.",
+        ),
+        ("Marcelo Ebrard", "direct", "I negotiated it, so I know."),  # the answer goes on
+    ]
+    # a question that does not end in "?" is still the interviewer's, and the writer's lines after the
+    # interview are no answer
+    said = {s.text: s for s in res.statements}
+    assert said["the new trade deal will cover the cost"].parent_id is None
+    assert said["the arrangement was temporary"].kind == "indirect"
+    assert said["the White House's claim"].speaker == "spokesman for the Mexican embassy"
+
+
 def test_unlabelled_interview_needs_to_say_it_is_one(ex: Extractor) -> None:
     questions = (
         "Sofia Marchetti has spent thirty years restoring pianos in Lucca. {intro}\n\n"
@@ -833,4 +883,10 @@ def test_interviewee_is_the_one_asked_not_the_reporter(ex: Extractor) -> None:
         "Q: Will the troops stay?\n\nA: I think they should stay until the country is secure.\n"
     )
     answers = [s for s in ex.extract(text, "a_lb", "inline").statements if s.cue == "A:"]
+    assert [s.speaker for s in answers] == ["Laura Bush", "Laura Bush"]
+    # the one who speaks to the writer is the one asked
+    text = text.replace(
+        "Our reporter Anna Price spoke with former first lady Laura Bush", "Laura Bush spoke to us"
+    )
+    answers = [s for s in ex.extract(text, "a_lb2", "inline").statements if s.cue == "A:"]
     assert [s.speaker for s in answers] == ["Laura Bush", "Laura Bush"]

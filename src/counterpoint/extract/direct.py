@@ -24,7 +24,7 @@ _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
 _CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
 # a paragraph may open with a quote mark, as a transcript quoted at length does
-_COLON_SPEAKER = re.compile(
+COLON_SPEAKER = re.compile(
     r"^[\"\u201c]?([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}):[ \t]+(\S.*)$", re.M
 )
 _HEADLINE_COLON = re.compile(r"\A([A-Z][^:\n]{1,45}):[ \t]+(\S[^\n]*)$", re.M)  # "Clinton camp: Trump …"
@@ -47,11 +47,16 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
     """Give cue candidates their adjacent quotes, continue quotes, and add colon/headline speakers."""
     text = doc_text(doc)
     doubles = [q for q in quotes if not q.single]
+    # British headlines quote with single marks: "'We will not pay,' minister says"; a single-quoted stretch
+    # ending in a comma is speech, where one without is more often a scare quote or a title
+    spoken = sorted(
+        doubles + [q for q in quotes if q.single and text[q.end - 2] in ",?!"], key=lambda q: q.start
+    )
     used: set[int] = set()
     for cand in cands:
         if cand.cue_token is None or cand.cue_token.lower_ == "according":
             continue
-        qs = _adjacent_quotes(text, doubles, cand)
+        qs = _adjacent_quotes(text, spoken, cand)
         if qs and (cand.content is None or any(_overlaps(cand.content, q) for q in qs)):
             end = qs[-1].end
             if cand.content is not None and qs[-1].start >= cand.region()[1] and len(qs) == 1:
@@ -217,20 +222,23 @@ def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Transcript and interview style: a paragraph "Name: what they said"; and a headline "Who: what", where
     the one before the colon need not be a name ("Clinton camp: …"). A transcript's labels are often in
     capitals ("WALLACE: …"), which the tagger of names misses, so a label in capitals counts as a name where
-    two paragraphs or more open with one."""
+    two paragraphs or more open with one; so does one whose last word is the surname of a person the text
+    names ("Ebrard:" after "Marcelo Ebrard"), as the tagger of names may not see a name alone on a line."""
     out = []
     taken = [c.content for c in cands]
     text = doc_text(doc)
     headline = _HEADLINE_COLON.match(text)
     if headline is not None and not _headline_source(doc, headline.start(1), headline.end(1)):
         headline = None
-    labels = list(_COLON_SPEAKER.finditer(text))
+    labels = list(COLON_SPEAKER.finditer(text))
     transcript = sum(1 for m in labels if _capitals(m.group(1))) >= 2
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
     for m in ([headline] if headline is not None else []) + labels:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         s, e = m.start(2), m.end(2)
         named = m is headline or (span is not None and any(t.ent_type_ in ("PERSON", "ORG") for t in span))
         named = named or (transcript and _capitals(m.group(1)))
+        named = named or m.group(1).split()[-1].lower() in surnames  # "Ebrard:", named in full before
         if span is None or not (named or (all(t.pos_ == "PROPN" for t in span) and text[s] in '"\u201c')):
             continue
         if any(a <= s < b for a, b in taken):

@@ -375,12 +375,21 @@ def _roles(ent: Span) -> list[str]:
         i -= 1
     if i + 1 < ent.start and doc[ent.start - 1].pos_ in ("NOUN", "PROPN"):
         out.append(doc[i + 1 : ent.start].text)
-    for child in ent.root.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            toks = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
-            toks = [t for t in toks if not t.is_punct or t.i not in (toks[0].i, toks[-1].i)]
-            if 0 < len(toks) <= 10:
-                out.append(doc[toks[0].i : toks[-1].i + 1].text)
+    titles = [c for c in ent.root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
+        titles.append(head)  # "Mexico's foreign minister, Marcelo Ebrard, ..."
+    for title in titles:
+        toks = [t for t in title.subtree if not (t.dep_ == "det" and t.head == title)]
+        toks = [t for t in toks if t.i < ent.start or t.i >= ent.end] if title is head else toks
+        toks = toks[: next((n for n, t in enumerate(toks) if t.i >= ent.start), len(toks))]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        while toks and toks[0].dep_ in ("det", "poss") and toks[0].pos_ in ("DET", "PRON"):
+            toks.pop(0)  # "The state's attorney general", "Your predecessor"
+        toks = [t for t in toks if not t.is_punct or t.i not in (toks[0].i, toks[-1].i)]
+        if 0 < len(toks) <= 10:
+            out.append(doc[toks[0].i : toks[-1].i + 1].text)
     return out
 
 

@@ -5,15 +5,18 @@ An interview names its subject once, before the first question, and then prints 
 cue near a speaker, find nothing to attribute. An answer is attributed only where the article says it is an
 interview (labels, or words such as "interview" and "we asked her" before the questions) and its opening
 names the subject; otherwise the answers keep no speaker, as nothing else in the text says whose they are.
+An answer labelled with its speaker's name ("Ebrard: No.") is the colon rule's (direct.py); here it only
+counts as an answer, and the paragraphs that go on with it are that speaker's.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
+from .direct import COLON_SPEAKER
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
 
@@ -36,7 +39,7 @@ def find_answers(doc: Doc) -> list[Candidate]:
     text = doc_text(doc)
     paragraphs = _paragraphs(text)
     roles = [_role(text, a, b) for a, b in paragraphs]
-    labelled = roles.count("Q") >= 2 and roles.count("A") >= 2
+    labelled = roles.count("Q") >= 2 and roles.count("A") + roles.count("N") >= 2
     if not labelled:
         roles = ["q" if _asks(text[a:b]) else None for a, b in paragraphs]
         if sum(1 for i, r in enumerate(roles[:-1]) if r == "q" and roles[i + 1] is None) < 2:
@@ -46,16 +49,23 @@ def find_answers(doc: Doc) -> list[Candidate]:
     if not labelled and not _INTERVIEW.search(text, 0, opening):
         return []
     subject = _subject(doc, opening)
-    surname = subject[-1].text if subject is not None else None
     out = []
     answered = closed = False  # the last question has had an answer; the writer has spoken since
+    speaker = subject  # who is answering: the interviewee, or the one an answer's label names
     for (a, b), role in zip(paragraphs[first:], roles[first:], strict=True):
         if role in ("Q", "q"):  # every other paragraph after the first question answers the last one
             answered = closed = False
             continue
+        if role == "N":
+            answered, closed = True, False
+            speaker = doc.char_span(a, COLON_SPEAKER.match(text, a).end(1), alignment_mode="expand")
+            continue
+        surname = speaker[-1].text if speaker is not None else None
         if role is None and answered and (closed or _signs_off(text[a:b], surname)):
             closed = True
             continue
+        if role == "A":
+            speaker = subject
         answered, closed = True, False
         label = _LABEL.match(text, a) if role == "A" else None
         start = label.end() if label else a
@@ -65,10 +75,10 @@ def find_answers(doc: Doc) -> list[Candidate]:
                 cue=(label.start(1), label.end(1) + 1) if label else None,
                 kind="direct",
                 confidence=0.9 if labelled else 0.7,
-                # the speaker's words are the interviewee's name in the opening: provenance, and the
-                # entity the article's other mentions of them resolve to (speakers.py names it)
-                speaker=(subject.start_char, subject.end_char) if subject is not None else None,
-                speaker_token=subject.root if subject is not None else None,
+                # the speaker's words are the interviewee's name in the opening (or the answer's label):
+                # provenance, and the entity the article's other mentions of them resolve to (speakers.py)
+                speaker=(speaker.start_char, speaker.end_char) if speaker is not None else None,
+                speaker_token=speaker.root if speaker is not None else None,
             )
         )
     return out
@@ -96,8 +106,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _role(text: str, start: int, end: int) -> str | None:
+    """Q or A for a paragraph so labelled, N for one labelled with a name ("Ebrard: …"), else None."""
     m = _LABEL.match(text, start, end)
-    return None if m is None else m.group(1)[0]
+    if m is not None:
+        return m.group(1)[0]
+    return "N" if COLON_SPEAKER.match(text[start:end]) else None
 
 
 def _asks(paragraph: str) -> bool:
@@ -115,7 +128,8 @@ def _asks(paragraph: str) -> bool:
 def _subject(doc: Doc, before: int) -> Span | None:
     """The interviewee, named before the questions: the one spoken with, asked or met ("Q&A with Vice
     President Joe Biden", "our reporter asked Laura Bush"), else the first person who is a sentence's subject
-    ("Sofia Marchetti has spent thirty years …") and not the one asking ("Anna Price spoke with …")."""
+    ("Sofia Marchetti has spent thirty years …") and not the one asking ("Anna Price spoke with …"), unless
+    the one spoken to is the writer ("Marcelo Ebrard spoke to us")."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
     for ent in people:
         root = ent.root
@@ -124,7 +138,16 @@ def _subject(doc: Doc, before: int) -> Span | None:
             root.dep_ == "dobj" and root.head.lower_ in _ASKING | _TALKING
         ):
             return ent
+        if root.dep_ == "nsubj" and root.head.lower_ in _TALKING and _to_us(root.head):
+            return ent
     for ent in people:
         if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lower_ not in _ASKING | _TALKING:
             return ent
     return None
+
+
+def _to_us(verb: Token) -> bool:
+    return any(
+        prep.lower_ in ("to", "with") and any(o.lower_ in ("us", "me") for o in prep.children)
+        for prep in verb.children
+    )

@@ -127,6 +127,8 @@ def tagged_candidates(
         cue = _closest(cues, words, _governs)
         if supposing(words.root) or (cue is not None and supposing(cue.root)) or anonymity(words.root):
             continue
+        if cue is None and any(_within(content, h) for h in held):
+            continue  # a piece of a statement found ("That is their interpretation." in an answer)
         speaker = None
         if cue is not None:
             sources = _aligned(doc, spans["source"], [cue.sent], outside)
@@ -152,6 +154,10 @@ def _frames(content: tuple[int, int], cand: Candidate) -> bool:
     if cand.cue is None or cand.content is None:
         return False
     return content[0] <= cand.cue[0] and cand.cue[1] <= content[1] and overlap(content, cand.content) == 0
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _sentences(doc: Doc, words: Span) -> list[Span]:
