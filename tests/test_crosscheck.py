@@ -254,6 +254,7 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
         for name, published, words, said_at in (
             ("memoir.txt", "2019-06-06", "the deal was already done", "in March 2014"),
             ("press.txt", "2016-01-10", "the deal was never on the table", None),
+            ("wire.txt", "2017-05-02", "the deal was off", "Last month"),
         ):
             article = Article.create(source=f"scrapes/{name}", text=words, format="text", published=published)
             statement = _statement(article, words, kind="indirect", speaker="Ana Brandt", said_at=said_at)
@@ -262,9 +263,11 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
     assert [s["text"] for s in report["statements"]] == [
         "the deal was already done",
         "the deal was never on the table",
+        "the deal was off",
     ]
     text = reports.render(report, "text")
     assert "memoir.txt, 2019-06-06 (said in March 2014), Ana Brandt" in text
+    assert "wire.txt, 2017-05-02 (said last month), Ana Brandt" in text  # as stated, not as a sentence opens
 
 
 def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], relater: Relater) -> None:

@@ -410,3 +410,10 @@ def test_byline_run_together_with_the_date() -> None:
         page("Crimeans vote to secede", "By Will Hartley and Kathy Lemon March 16, 2014", LEDE), "s"
     )
     assert (article.byline, article.published) == ("Will Hartley and Kathy Lemon", "2014-03-16")
+
+
+def test_an_interviews_byline_and_date() -> None:
+    article = parse(
+        page("'We will not pay for a wall'", "Interview by Daniel Brooks, 14 March 2019", LEDE), "s"
+    )
+    assert (article.byline, article.published, article.text) == ("Daniel Brooks", "2019-03-14", LEDE)

@@ -88,7 +88,8 @@ CREDIT = re.compile(
     IGNORE_CASE,
 )
 FIELD_LABEL = (
-    r"(?P<label>written by|posted by|authors?|by|reporter|first published|published|posted|date|"
+    r"(?P<label>written by|posted by|interview by|interviewed by|authors?|by|reporter|first published|"
+    r"published|posted|date|"
     r"last updated|updated|last modified|modified|comments?|views|sources?|tags?|topics|keywords|"
     r"category|section|filed under)"
 )
@@ -97,7 +98,8 @@ FIELD = re.compile(
 )
 # Labels that may stand without a colon ("By Jane Doe", "Published 6-06-2019"); others need one.
 UNLABELLED = {
-    "by", "written by", "posted by", "author", "authors", "reporter", "published", "posted", "date",
+    "by", "written by", "posted by", "interview by", "interviewed by", "author", "authors", "reporter",
+    "published", "posted", "date",
     "first published", "updated", "last updated", "modified", "last modified",
 }  # fmt: skip
 FIELD_SPLIT = re.compile(

@@ -431,7 +431,16 @@ def _field(part: str) -> dict[str, Any] | None:
     colon = match.group("sep") == ":"
     if not colon and label not in UNLABELLED and not re.fullmatch(r"\(\d+\)", value):
         return None
-    if label in ("by", "written by", "posted by", "author", "authors", "reporter"):
+    if label in (
+        "by",
+        "written by",
+        "posted by",
+        "interview by",
+        "interviewed by",
+        "author",
+        "authors",
+        "reporter",
+    ):
         return _byline(value)
     if label in ("published", "posted", "date", "first published"):
         by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, IGNORE_CASE)

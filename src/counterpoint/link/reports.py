@@ -170,6 +170,11 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
 # Renderers
 
 
+_SENTENCE_OPENERS = frozenset(
+    ["last", "this", "earlier", "later", "next", "early", "late", "on", "in", "at", "yesterday", "today"]
+)
+
+
 def _chronology(e: dict[str, Any]) -> tuple[str, str]:
     """When it was said if the text gives a year ("in March 2014"), else when it was published."""
     year = _YEAR.search(e.get("said_at") or "")
@@ -178,7 +183,10 @@ def _chronology(e: dict[str, Any]) -> tuple[str, str]:
 
 def _when(e: dict[str, Any]) -> str:
     published = (e.get("published") or "undated")[:10]
-    return f"{published} (said {e['said_at']})" if e.get("said_at") else published
+    said = e.get("said_at")
+    if said and said.split()[0].lower() in _SENTENCE_OPENERS:
+        said = said[0].lower() + said[1:]  # "Last month, she told …" is "(said last month)"
+    return f"{published} (said {said})" if said else published
 
 
 def _outlet(e: dict[str, Any]) -> str:
