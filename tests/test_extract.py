@@ -358,6 +358,41 @@ def test_a_single_quoted_headline_is_the_person_named_after_a_title(ex: Extracto
     assert not [s for s in res.statements if s.kind == "direct" and "quick fix" in s.text]
 
 
+def test_wire_copy_on_a_drug_trial(ex: Extractor) -> None:
+    text = (ARTICLES / "wire_vaccine.txt").read_text(encoding="utf-8")
+    said = [(s.speaker, s.cue, s.text, s.said_at) for s in ex.extract(text, "a_vaccine", "f").statements]
+    # the tagger's edge must not fall inside a phrase ("in final" of "in final analysis")
+    assert ("Pfizer", "says", "vaccine 95% effective in final analysis", None) in said
+    assert (
+        "Moderna Inc",
+        "said",
+        "its vaccine was 94.5% effective based on interim data",
+        "on Monday",
+    ) in said
+    told = next(s for s in said if s[1] == "told")
+    assert told[:3] == ("Anthony Fauci", "told", 'the results were "extraordinary,"') and told[3] is None
+    bach = next(s for s in said if s[0] == "Peter Bach")
+    assert bach[2] == '"We have not seen the data," "A press release is not a peer-reviewed paper."'
+
+
+def test_first_names_lengths_of_time_and_joined_cues(ex: Extractor) -> None:
+    text = (
+        "Its chief lobbyist, Cicely Simpson, went further, telling a Senate committee that half of all small "
+        "restaurants would close. David Neumark had argued for two decades that minimum wage increases cost "
+        "jobs. Dr. Anthony Fauci told CNN the results were extraordinary, but cautioned that the vaccine "
+        "would not be widely available before April."
+    )
+    said = {s.cue: s for s in ex.extract(text, "a_release", "inline").statements}
+    assert said["telling"].speaker == "Cicely Simpson"  # the first name the NER left out
+    # "for two decades" is how long he argued, neither what he argued for nor when he said it
+    assert (said["had argued"].text, said["had argued"].said_at) == (
+        "that minimum wage increases cost jobs",
+        None,
+    )
+    # "before April" is in what he cautioned, not when he told CNN
+    assert (said["told"].said_at, said["told"].addressee) == (None, "CNN")
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '

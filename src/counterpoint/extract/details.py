@@ -29,6 +29,7 @@ _DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
 _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
+_HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout"})
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
@@ -93,8 +94,10 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
 
 
 def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
-    """The cue's own words: its subtree without the content and without the speaker's description."""
+    """The cue's own words: its subtree without the content, the speaker's description, or a verb joined to
+    it ("told CNN …, but cautioned that … before April": April is not when he told CNN)."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
+    own |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 
@@ -114,16 +117,18 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
 
 def _said_at(doc: Doc, clause: list[Token]) -> str | None:
     """The first date in the attribution clause, with its preposition ("in March 2014"); a length of time
-    ("after six-hour talks", "within hours") says how long, not when, and is passed over."""
+    ("after six-hour talks", "within hours", "for two decades") says how long, not when: passed over."""
     ids = {t.i for t in clause}
     for tok in sorted(clause, key=lambda t: t.i):
         if tok.ent_type_ in ("DATE", "TIME") and tok.ent_iob_ == "B":
             start, end = tok.i, tok.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+            prev = doc[start - 1] if start else None
             if doc[end - 1].dep_ in ("amod", "compound") or _DURATION.match(doc[start:end].text):
                 continue
-            prev = doc[start - 1] if start else None
+            if prev is not None and prev.lower_ in _HOW_LONG_PREPS:  # "argued for two decades"
+                continue
             if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
             of = doc[end] if end < len(doc) else None

@@ -18,33 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
-from .pipeline import TITLES
+from .pipeline import HONORIFICS, TITLES
 
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "president",
-        "sir",
-        "lord",
-        "lady",
-        "prof",
-        "rev",
-        "judge",
-        "justice",
-        "senator",
-        "governor",
-        "mayor",
-        "secretary",
-    }
-)
 _FEMALE = frozenset(
     {
         "mrs",

@@ -44,6 +44,37 @@ attorney judge general commander professor researcher economist analyst author r
 columnist candidate nominee founder executive campaigner activist councillor councilor congressman
 congresswoman lawmaker moderator anchor host strategist daughter son wife husband
 """)
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "president",
+        "sir",
+        "lord",
+        "lady",
+        "prof",
+        "rev",
+        "judge",
+        "justice",
+        "senator",
+        "governor",
+        "mayor",
+        "secretary",
+    }
+)
+# offices given before a name that are no first name ("Speaker Paul Ryan", "Commissioner James O'Neill")
+_OFFICES = words("""
+speaker commissioner chief sheriff detective officer captain sergeant lieutenant colonel admiral bishop
+cardinal pope coach rabbi reverend pastor
+""")
+_NOT_FIRST_NAMES = TITLES | HONORIFICS | _OFFICES
 _ORG_WORDS = words("""
 inc corp co ltd llc party department ministry council news times post group committee university institute
 foundation association company bank agency commission court house office network league union fund
@@ -55,10 +86,13 @@ def people(doc: Doc) -> Doc:
     """A name the small model's NER calls an organisation or a product ("Samantha Power", "Ivanka Trump")
     is a person's when the text gives it with an office or a relation, or it ends in the surname of someone
     the text names in full; two or three capitalised words, none an organisation's word ("Party",
-    "Ministry")."""
+    "Ministry"). A first name the NER left out of a person's name is put back ("Cicely Simpson")."""
     ents, changed = list(doc.ents), False
     surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2}
     for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON" and ent.start and _first_name(doc[ent.start - 1], ent):
+            ents[k], changed = Span(doc, ent.start - 1, ent.end, label="PERSON"), True
+            continue
         if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC") or not _person_shaped(ent):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start else None
@@ -74,11 +108,23 @@ def people(doc: Doc) -> Doc:
     return doc
 
 
-def _person_shaped(ent: Span) -> bool:
-    return 2 <= len(ent) <= 3 and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in _ORG_WORDS
-        for t in ent
+def _first_name(tok: Token, ent: Span) -> bool:
+    return (
+        tok.dep_ == "compound"
+        and tok.head.i in range(ent.start, ent.end)
+        and not tok.ent_type_
+        and tok.is_alpha
+        and _name_word(tok)
+        and tok.lower_ not in _NOT_FIRST_NAMES
     )
+
+
+def _name_word(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.lower_ not in _ORG_WORDS
+
+
+def _person_shaped(ent: Span) -> bool:
+    return 2 <= len(ent) <= 3 and all(_name_word(t) for t in ent)
 
 
 def _start_sentence_at(doc: Doc, char: int) -> None:

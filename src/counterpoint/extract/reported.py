@@ -37,6 +37,7 @@ SETTING_NOUNS = words(
     "show program rally debate appearance"
 )
 _SEEMING_COMPLEMENTS = ("xcomp", "acomp", "oprd")
+_SPANS_OF_TIME = words("years decades months weeks days hours ages long")
 # Phrasal cues: the verb and the preposition that introduces the content.
 PREP_CUES = {
     "call": ("for", "on"),
@@ -442,9 +443,18 @@ def _cue_prep(tok: Token, base: str) -> Token | None:
             and c.lower_ in PREP_CUES.get(base, ())
             and c.i <= tok.i + 2
             and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            and not _how_long(c)
         ):
             return c
     return None
+
+
+def _how_long(prep: Token) -> bool:
+    """ "argued for two decades that …": a length of time, not what was argued for."""
+    return any(
+        x.dep_ == "pobj" and (x.ent_type_ in ("DATE", "TIME") or x.lower_ in _SPANS_OF_TIME)
+        for x in prep.children
+    )
 
 
 def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
