@@ -130,6 +130,12 @@ def test_unattributed_claims_have_the_article_as_source(wire: tuple[str, Extract
     assert all(c.speaker is None and c.cue is None and c.source == "wire_lavrov_kerry.txt" for c in claims)
 
 
+def test_a_forecast_with_only_an_ordinal_is_no_claim(ex: Extractor) -> None:
+    text = "Restaurants will close. Teenagers will lose their first jobs. Shares of Pfizer rose 3% on Monday."
+    claims = [s.text for s in ex.extract(text, "a_ordinal", "inline").statements if s.kind == "claim"]
+    assert claims == ["Shares of Pfizer rose 3% on Monday."]
+
+
 def test_entities_aliases_roles(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     ents = {e.name: e for e in res.entities}

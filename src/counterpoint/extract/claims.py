@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from .candidate import Candidate
 from .quotes import Quote
 
-_NUMERIC = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE", "ORDINAL")
+# an ordinal alone ("their first jobs") counts nothing that could be checked
+_NUMERIC = ("CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DATE")
 _ACTORS = ("PERSON", "ORG", "GPE", "NORP")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _OPINION = frozenset({"i", "we", "you", "my", "our", "should", "must", "perhaps", "maybe"})
@@ -41,7 +42,7 @@ def _checkworthiness(sent: Span) -> int:
         return 0
     if not any(t.tag_ in _FINITE for t in sent) or any(t.lower_ in _OPINION for t in sent):
         return 0
-    numeric = any(t.ent_type_ in _NUMERIC or t.like_num for t in sent)
+    numeric = any((t.ent_type_ in _NUMERIC or t.like_num) and t.ent_type_ != "ORDINAL" for t in sent)
     actor = any(t.ent_type_ in _ACTORS for t in sent)
     past = any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in sent)
     if not (numeric or (actor and past)):
