@@ -399,6 +399,15 @@ def test_first_names_lengths_of_time_and_joined_cues(ex: Extractor) -> None:
     assert (said["told"].said_at, said["told"].addressee) == (None, "CNN")
 
 
+def test_a_cue_inside_a_that_clause_does_not_report_the_sentence_around_it(rules: Extractor) -> None:
+    text = (
+        "The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "
+        "that he really, really wants to release his taxes but can't because he is being audited."
+    )
+    found = rules.extract(text, "a_inverted", "inline").statements
+    assert found and not [s.text for s in found if s.text.startswith("The Republican nominee")]
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '

@@ -306,6 +306,10 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     """The content clause of a cue verb, or None when it has none the rules trust."""
     kids = list(tok.children)
     clauses = [c for c in kids if c.dep_ in CONTENT_DEPS]
+    if any(c.dep_ == "mark" and c.i < tok.i for c in kids):
+        # "X continues to insist, …, that he really wants …": a cue opened by "that" is itself what was
+        # said, and a clause the parse hung on it from before is the sentence that says it
+        clauses = [c for c in clauses if c.i > tok.i]
     if clauses and anonymity(clauses[0]):
         return None
     if clauses:
