@@ -408,6 +408,16 @@ def test_a_cue_inside_a_that_clause_does_not_report_the_sentence_around_it(rules
     assert found and not [s.text for s in found if s.text.startswith("The Republican nominee")]
 
 
+def test_a_name_before_a_noun_cue_is_its_speaker(rules: Extractor) -> None:
+    text = (
+        "But Trump claims that he should be the exception.\n\n"
+        "The ad then references FBI criticism of Clinton's use of a private email system."
+    )
+    said = {s.cue: s.speaker for s in rules.extract(text, "a_compound", "inline").statements}
+    assert said["claims"] == "Trump"  # the parse made "Trump claims" a noun
+    assert said["criticism of"] == "FBI"
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '

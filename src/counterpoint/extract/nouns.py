@@ -155,10 +155,12 @@ def _speaker(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return c
+        if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG") and c.i == noun.i - 1:
+            return c  # "the Trump claim that …", and "Trump claims that …" parsed as one noun
         if c.dep_ in ("prep", "agent") and c.lower_ in _SPEAKER_PREPS:
             return next((x for x in c.children if x.dep_ == "pobj"), None)
     if noun.dep_ == "dobj":  # "The senator made a promise to …", "… launched attacks on …"
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    if noun.pos_ == "VERB":
+    if noun.pos_ == "VERB" or noun.dep_ == "ROOT":  # a verb the tagger took for a noun ("Trump claims")
         return next((c for c in noun.children if c.dep_ == "nsubj"), None)
     return None
