@@ -524,6 +524,13 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
         "inline",
     ).statements[0]
     assert email.setting == "public"
+    posts = ex.extract(
+        "President Donald Trump tweeted that the federal government is ready. The economist wrote in a 2019 "
+        "blog post that he had been wrong about the size of the effect.",
+        "a_posts",
+        "inline",
+    ).statements
+    assert [s.setting for s in posts] == ["public", "public"]
 
 
 def test_colon_after_the_attribution_introduces_the_quote(ex: Extractor) -> None:
