@@ -418,6 +418,20 @@ def test_a_name_before_a_noun_cue_is_its_speaker(rules: Extractor) -> None:
     assert said["criticism of"] == "FBI"
 
 
+def test_a_quote_within_a_quote_is_the_one_quoted_and_ends_with_the_outer_quote(ex: Extractor) -> None:
+    text = (
+        "According to Lavrov, Kerry called him in the days after the March 2014 vote. "
+        "\"He said to me: 'Sergei, we understand that the people of Crimea wanted this,'\" "
+        'Lavrov told journalists. "Then he went out and told the world that America would not recognise it."'
+    )
+    found = ex.extract(text, "a_nested_quote", "inline").statements
+    told = next(s for s in found if s.cue == "told")
+    said = next(s for s in found if s.cue == "said")
+    assert told.speaker == "Lavrov" and told.text.endswith('would not recognise it."')
+    assert said.text == "'Sergei, we understand that the people of Crimea wanted this,'"
+    assert (said.speaker, said.parent_id, said.second_hand) == ("Kerry", told.id, True)
+
+
 def test_the_bare_head_of_a_description_points_back_to_it(ex: Extractor) -> None:
     text = (
         'Iran\'s mission to the United Nations denied the account. "Our missiles are not negotiable," the '

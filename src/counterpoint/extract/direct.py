@@ -48,7 +48,8 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
     text = doc_text(doc)
     doubles = [q for q in quotes if not q.single]
     # British headlines quote with single marks: "'We will not pay,' minister says"; a single-quoted stretch
-    # ending in a comma is speech, where one without is more often a scare quote or a title
+    # ending in a comma is speech (so is a quote within a quote: '"He said to me: 'Sergei, …,'" Lavrov
+    # told'), where one without is more often a scare quote or a title
     spoken = sorted(
         doubles + [q for q in quotes if q.single and text[q.end - 2] in ",?!"], key=lambda q: q.start
     )
@@ -61,6 +62,8 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             end = qs[-1].end
             if cand.content is not None and qs[-1].start >= cand.region()[1] and len(qs) == 1:
                 end = max(end, cand.content[1])  # 'admitted "we need big wins" in the spring'
+            outer = next((d for d in doubles if d.start < cand.region()[0] < d.end), None)
+            end = min(end, outer.end) if outer is not None else end  # a quote within a quote ends with it
             cand.content = (_lead_in(doc, qs[0], cand), end)
             cand.pieces = [p for q in qs for p in q.parts]
             used.update(id(q) for q in qs)
@@ -177,7 +180,8 @@ def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: lis
             if c.cue_token is not None
             and c.content[1] <= q.start
             and (c.pieces or c.content[1] <= c.region()[0])
-        ]
+            and not any(d.start < c.content[0] and c.content[1] <= d.end for d in doubles)
+        ]  # a quote within a quote goes on in the outer one, whose speaker is someone else
         if not prev:
             continue
         p = max(prev, key=lambda c: c.content[1])
