@@ -381,6 +381,16 @@ def test_wire_copy_on_a_drug_trial(ex: Extractor) -> None:
     assert bach[2] == '"We have not seen the data," "A press release is not a peer-reviewed paper."'
 
 
+def test_british_copy_single_quoted_headline_and_hyphenated_surname(ex: Extractor) -> None:
+    text = (ARTICLES / "uk_brexit.txt").read_text(encoding="utf-8")
+    said = {s.text: s for s in ex.extract(text, "a_uk", "f").statements}
+    # "'…', says Hammond": the comma outside the mark, and a headline the parse breaks up
+    headline = said["'No deal would be a failure of statecraft'"]
+    assert (headline.speaker, headline.cue, headline.kind) == ("Philip Hammond", "says", "direct")
+    today = next(s for s in said.values() if s.text.startswith('"The Treasury has been wrong'))
+    assert (today.speaker, today.speaker_mention) == ("Jacob Rees-Mogg", "Mr Rees-Mogg")
+
+
 def test_first_names_lengths_of_time_and_joined_cues(ex: Extractor) -> None:
     text = (
         "Its chief lobbyist, Cicely Simpson, went further, telling a Senate committee that half of all small "

@@ -47,12 +47,9 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
     """Give cue candidates their adjacent quotes, continue quotes, and add colon/headline speakers."""
     text = doc_text(doc)
     doubles = [q for q in quotes if not q.single]
-    # British headlines quote with single marks: "'We will not pay,' minister says"; a single-quoted stretch
-    # ending in a comma is speech (so is a quote within a quote: '"He said to me: 'Sergei, …,'" Lavrov
-    # told'), where one without is more often a scare quote or a title
-    spoken = sorted(
-        doubles + [q for q in quotes if q.single and text[q.end - 2] in ",?!"], key=lambda q: q.start
-    )
+    # British headlines quote with single marks: "'We will not pay,' minister says"; so does a quote within a
+    # quote ('"He said to me: 'Sergei, …,'" Lavrov told')
+    spoken = sorted(doubles + [q for q in quotes if q.single and _spoken(text, q)], key=lambda q: q.start)
     used: set[int] = set()
     for cand in cands:
         if cand.cue_token is None or cand.cue_token.lower_ == "according":
@@ -81,6 +78,12 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
         cand.kind = _kind(text, cand, quotes)
     headline = _headline_speaker(doc)
     return ([headline] if headline else []) + out
+
+
+def _spoken(text: str, q: Quote) -> bool:
+    """A single-quoted stretch that ends in a comma, inside or just outside the mark ("'…,' she said",
+    "'…', says Hammond"), is speech; one without is more often a scare quote or a title."""
+    return text[q.end - 2] in ",?!" or text[q.end : q.end + 1] == ","
 
 
 def _next_paragraph(text: str, cand: Candidate) -> tuple[int, int] | None:

@@ -202,8 +202,10 @@ class EntityIndex:
             if hit:
                 return self._use(hit)
         words = [t for t in span if t.pos_ == "PROPN"]
-        if words and len(words) == len(span) and words[-1].lower_ in self._surnames:
-            return self._use(self._surnames[words[-1].lower_])
+        joined = [t for t in span if t.text in ("-", "\u2010") and not t.whitespace_]  # "Rees-Mogg"
+        surname = clean_name(span.text).split()[-1].lower() if span.text.strip() else ""
+        if words and len(words) + len(joined) == len(span) and surname in self._surnames:
+            return self._use(self._surnames[surname])
         return self.by_role(span)
 
     def _compound_org(self, span: Span) -> _Ent:

@@ -7,7 +7,7 @@ the question in "Asked whether …". Quotes are attached afterwards (see direct.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .content import continues, goes_on, shape_content, skip_intro
@@ -485,6 +485,10 @@ def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
 
 def _attach_speaker(cand: Candidate, tok: Token) -> None:
     """The cue's subject, or the subject it shares with the verb it hangs off ("…, adding …")."""
+    name = _name_after(tok)
+    if name is not None:  # "'No deal would be a failure', says Hammond": a headline the parse breaks up
+        cand.speaker, cand.speaker_token = (name.start_char, name.end_char), name.root
+        return
     cur, hops = tok, 0
     if goes_on(tok) and tok.head.dep_ == "ccomp" and verb_base(tok.head.head.lower_) is not None:
         cur = tok.head.head  # "Chen said the city had offered a raise, calling …": Chen goes on, not the city
@@ -526,6 +530,23 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
             cand.speaker = (toks[0].idx, _end(toks[-1]))
             cand.speaker_token = cur.head
         return
+
+
+def _name_after(tok: Token) -> Span | None:
+    """The name after an inverted cue at the end of its line, which the parse left without a subject."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text != "," or tok.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None  # "…, echoing Mr. Putin": a participle is not inverted
+    end = tok.i + 1
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ not in ("DATE", "TIME")
+    ):
+        end += 1
+    line_ends = end == len(doc) or "\n" in doc[end].text or doc[end].text in (".", "")
+    return doc[tok.i + 1 : end] if end > tok.i + 1 and line_ends else None
 
 
 def _speaker_tokens(head: Token, asides: bool = False) -> list[Token]:

@@ -233,8 +233,23 @@ def _plain(span: Span) -> str:
     """A mention with no entity behind it, as a name: its core noun phrase, without a leading article
     or the descriptions and clauses that follow ("a senior diplomat, speaking on condition …")."""
     root = span.root
-    drop = {x.i for c in root.children if c.dep_ in ("relcl", "acl", "appos", "punct") for x in c.subtree}
+    drop = {
+        x.i
+        for c in root.children
+        if c.dep_ in ("relcl", "acl", "appos", "punct") and not _inside_word(c)
+        for x in c.subtree
+    }
     toks = [t for t in root.subtree if t.i not in drop and span.start <= t.i < span.end]
     if toks and toks[0].lower_ in ("the", "a", "an"):
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip() or span.text
+
+
+def _inside_word(tok: Token) -> bool:
+    """A hyphen joining two words ("Rees-Mogg"), which a name keeps."""
+    return (
+        tok.text in ("-", "\u2010")
+        and tok.i > 0
+        and not tok.whitespace_
+        and not tok.doc[tok.i - 1].whitespace_
+    )
