@@ -360,6 +360,9 @@ def test_a_single_quoted_headline_is_the_person_named_after_a_title(ex: Extracto
     )
     ebrard = next(e for e in res.entities if e.name == "Marcelo Ebrard")
     assert ebrard.roles == ("Mexico's foreign minister",)
+    # and a title after the name, set off the same way, is one too
+    after = ex.extract("Sergei Lavrov, Russia's foreign minister, said no.", "a_after", "inline").entities
+    assert next(e for e in after if e.name == "Sergei Lavrov").roles == ("Russia's foreign minister",)
     # a single-quoted stretch with no comma is a scare quote, not someone's words
     assert not [s for s in res.statements if s.kind == "direct" and "quick fix" in s.text]
 

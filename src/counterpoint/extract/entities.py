@@ -358,8 +358,8 @@ def _roles(ent: Span) -> list[str]:
         titles.append(head)  # "Mexico's foreign minister, Marcelo Ebrard, ..."
     for title in titles:
         toks = [t for t in title.subtree if not (t.dep_ == "det" and t.head == title)]
-        toks = [t for t in toks if t.i < ent.start or t.i >= ent.end] if title is head else toks
-        toks = toks[: next((n for n, t in enumerate(toks) if t.i >= ent.start), len(toks))]
+        if title is head:  # the title's words before the name, not the name or what follows it
+            toks = [t for t in toks if t.i < ent.start]
         while toks and toks[-1].is_punct:
             toks.pop()
         while toks and toks[0].dep_ in ("det", "poss") and toks[0].pos_ in ("DET", "PRON"):

@@ -58,7 +58,8 @@ def find_answers(doc: Doc) -> list[Candidate]:
             continue
         if role == "N":
             answered, closed = True, False
-            speaker = doc.char_span(a, COLON_SPEAKER.match(text, a).end(1), alignment_mode="expand")
+            label = COLON_SPEAKER.match(text, a)
+            speaker = doc.char_span(label.start(1), label.end(1), alignment_mode="expand") if label else None
             continue
         surname = speaker[-1].text if speaker is not None else None
         if role is None and answered and (closed or _signs_off(text[a:b], surname)):
