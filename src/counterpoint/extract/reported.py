@@ -545,7 +545,7 @@ def _name_after(tok: Token) -> Span | None:
         and doc[end].ent_type_ not in ("DATE", "TIME")
     ):
         end += 1
-    line_ends = end == len(doc) or "\n" in doc[end].text or doc[end].text in (".", "")
+    line_ends = end == len(doc) or "\n" in doc[end].text or doc[end].text == "."
     return doc[tok.i + 1 : end] if end > tok.i + 1 and line_ends else None
 
 

@@ -97,9 +97,11 @@ FIELD = re.compile(
     rf"^{FIELD_LABEL}\b(?:\s+(?:on|at)\b)?\s*(?P<sep>[:\-\u2013])?\s*(?P<value>.*)$", IGNORE_CASE
 )
 # Labels that may stand without a colon ("By Jane Doe", "Published 6-06-2019"); others need one.
-UNLABELLED = {
+BYLINE_LABELS = (  # what a byline follows
     "by", "written by", "posted by", "interview by", "interviewed by", "author", "authors", "reporter",
-    "published", "posted", "date",
+)  # fmt: skip
+UNLABELLED = {
+    *BYLINE_LABELS, "published", "posted", "date",
     "first published", "updated", "last updated", "modified", "last modified",
 }  # fmt: skip
 FIELD_SPLIT = re.compile(

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from counterpoint.errors import InputError
 from counterpoint.ingest.boilerplate import (
     BOILER,
+    BYLINE_LABELS,
     CAPTION,
     CAPTION_LABEL,
     CREDIT,
@@ -431,16 +432,7 @@ def _field(part: str) -> dict[str, Any] | None:
     colon = match.group("sep") == ":"
     if not colon and label not in UNLABELLED and not re.fullmatch(r"\(\d+\)", value):
         return None
-    if label in (
-        "by",
-        "written by",
-        "posted by",
-        "interview by",
-        "interviewed by",
-        "author",
-        "authors",
-        "reporter",
-    ):
+    if label in BYLINE_LABELS:
         return _byline(value)
     if label in ("published", "posted", "date", "first published"):
         by = re.fullmatch(r"(?P<date>.*\d.*?)\s+by\s+(?P<name>.+)", value, IGNORE_CASE)
