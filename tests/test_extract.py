@@ -543,6 +543,15 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
         "inline",
     ).statements[0]
     assert night.said_at == "On the night of the referendum"
+    after = ex.extract(
+        "He told reporters on Monday before the meeting that talks had failed. According to Lavrov, Kerry "
+        "called him in the days after the March 2014 vote.",
+        "a_after",
+        "inline",
+    ).statements
+    said_at = {s.cue: s.said_at for s in after}
+    assert said_at["told"] == "on Monday before the meeting"  # not "… that talks had failed"
+    assert said_at["called"] == "in the days after the March 2014 vote"  # a year the timeline can order by
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
     email = ex.extract(

@@ -30,6 +30,7 @@ _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout"})
+_ANCHORS = frozenset({"after", "before", "following"})
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
@@ -132,8 +133,11 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
             if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
             of = doc[end] if end < len(doc) else None
-            if of is not None and of.lower_ == "of" and doc[end - 1].lower_ in _OCCASIONS:
-                last = max(t.i for t in of.subtree)
+            # "the night of the referendum", "the days after the March 2014 vote": when, by what happened then
+            if of is not None and (
+                of.lower_ in _ANCHORS or (of.lower_ == "of" and doc[end - 1].lower_ in _OCCASIONS)
+            ):
+                last = max(t.i for t in of.subtree if t.i in ids or t == of)
                 end = last + 1 if last - of.i <= 6 else end
             return doc[start:end].text
     return None
