@@ -382,6 +382,12 @@ def test_wire_copy_on_a_drug_trial(ex: Extractor) -> None:
     assert told[:3] == ("Anthony Fauci", "told", 'the results were "extraordinary,"') and told[3] is None
     bach = next(s for s in said if s[0] == "Peter Bach")
     assert bach[2] == '"We have not seen the data," "A press release is not a peer-reviewed paper."'
+    # "The drugmaker, which is developing the vaccine with German partner BioNTech SE, said …" is Pfizer
+    efficacy = next(s for s in said if s[2].startswith("the efficacy rate"))
+    assert efficacy[0] == "Pfizer Inc"
+    # with no company speaking just before, "the company" stays what it says
+    alone = ex.extract("Mayor Linda Chen spoke on Monday. The company said it would appeal.", "a_co", "f")
+    assert [s.speaker for s in alone.statements if s.cue == "said"] == ["company"]
 
 
 def test_british_copy_single_quoted_headline_and_hyphenated_surname(ex: Extractor) -> None:

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
+from .cues import words
 from .entities import WORKS, EntityIndex
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -25,6 +26,16 @@ ANONYMOUS = re.compile(
     r"residents|witnesses|voters|officers?)\b",
     re.I,
 )
+
+# what wire copy calls a company it has just named ("Pfizer Inc said … The drugmaker, which …, said")
+BUSINESSES = frozenset(
+    {"company", "firm", "drugmaker", "automaker", "carmaker", "utility", "retailer", "airline", "insurer"}
+)
+CORPORATE = words("""
+inc corp co ltd llc plc se ag sa nv corporation company energy airlines airways motors pharmaceuticals
+holdings technologies industries
+""")
+COMPANY_REACH = 600  # characters: the company that spoke in this paragraph or the one before
 
 PEOPLE = re.compile(
     r"^(leader|owner|lawyer|attorney|father|mother|wife|husband|son|daughter|brother|sister|friend|"
@@ -42,6 +53,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
     speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
     described: dict[str, Candidate] = {}  # the last speaker described at length, by head noun
+    company: Candidate | None = None  # the last company that spoke, for "the company", "the drugmaker"
     for cand in _parents_first(cands):
         if cand.speaker is None:
             continue
@@ -98,6 +110,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
         else:
             ent = index.lookup(span)
             earlier = described.get(head.lower_) if _bare(span, head) else None
+            if ent is None and earlier is None and company and _the_business(span, head):
+                earlier = company if cand.speaker[0] - company.speaker[0] < COMPANY_REACH else None
             if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
                 _speaks_as(cand, earlier)
                 continue
@@ -112,6 +126,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 and not any(c.dep_ == "case" for c in head.children)
             ):
                 described[head.lower_] = cand  # not "the woman's": she is not her own enthusiasm
+        if cand.speaker_type != "person" and span[-1].lower_.rstrip(".") in CORPORATE:
+            company = cand  # "Pfizer Inc", "Duke Energy": a name that says it is a company's
         if cand.speaker_type in ("person", "role"):
             last = cand
         if cand.speaker_type == "person" or _someone(span, head):
@@ -121,6 +137,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
 def _bare(span: Span, head: Token) -> bool:
     """ "the mission", "the diplomat": a head noun and its article, pointing back to a fuller description."""
     return len(span) == 2 and span[0].lower_ == "the" and span[1] == head
+
+
+def _the_business(span: Span, head: Token) -> bool:
+    """ "The drugmaker, which is developing …": a company's kind, with nothing to tell it from the last."""
+    return len(span) > 1 and span[0].lower_ == "the" and span[1] == head and head.lower_ in BUSINESSES
 
 
 def _parents_first(cands: list[Candidate]) -> list[Candidate]:
