@@ -59,7 +59,8 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             end = qs[-1].end
             if cand.content is not None and qs[-1].start >= cand.region()[1] and len(qs) == 1:
                 end = max(end, cand.content[1])  # 'admitted "we need big wins" in the spring'
-            outer = next((d for d in doubles if d.start < cand.region()[0] < d.end), None)
+            r0 = cand.region()[0]
+            outer = _quote_around(doubles, r0, r0 + 1)
             end = min(end, outer.end) if outer is not None else end  # a quote within a quote ends with it
             cand.content = (_lead_in(doc, qs[0], cand), end)
             cand.pieces = [p for q in qs for p in q.parts]
@@ -183,7 +184,7 @@ def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: lis
             if c.cue_token is not None
             and c.content[1] <= q.start
             and (c.pieces or c.content[1] <= c.region()[0])
-            and not any(d.start < c.content[0] and c.content[1] <= d.end for d in doubles)
+            and _quote_around(doubles, *c.content) is None
         ]  # a quote within a quote goes on in the outer one, whose speaker is someone else
         if not prev:
             continue
@@ -204,11 +205,16 @@ def _continue_quotes(text: str, doubles: list[Quote], used: set[int], cands: lis
             used.add(id(q))
 
 
+def _quote_around(doubles: list[Quote], start: int, end: int) -> Quote | None:
+    """The double quote a character range lies inside, its opening mark excluded."""
+    return next((q for q in doubles if q.start < start and end <= q.end), None)
+
+
 def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
     """A cue inside someone's quoted words ("I think …") is part of that quote, not a statement of its
     own, unless it reports a third party's words ("Kerry told me …", "He made it clear to me …": said to
     the one quoted, who is "me"): that one is kept and nested."""
-    if cand.cue is None or not any(q.start < cand.cue[0] < q.end for q in doubles):
+    if cand.cue is None or _quote_around(doubles, cand.cue[0], cand.cue[0] + 1) is None:
         return False
     spk = cand.speaker_token
     if spk is not None and spk.lower_ in ("he", "she") and cand.cue_token is not None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
-from .pipeline import HONORIFICS, TITLES
+from .pipeline import HONORIFICS, TITLES, inside_word
 
 _FEMALE = frozenset(
     {
@@ -201,11 +201,10 @@ class EntityIndex:
                 hit = self._surnames.get(name)
             if hit:
                 return self._use(hit)
-        words = [t for t in span if t.pos_ == "PROPN"]
-        joined = [t for t in span if t.text in ("-", "\u2010") and not t.whitespace_]  # "Rees-Mogg"
-        surname = clean_name(span.text).split()[-1].lower() if span.text.strip() else ""
-        if words and len(words) + len(joined) == len(span) and surname in self._surnames:
-            return self._use(self._surnames[surname])
+        if any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" or inside_word(t) for t in span):
+            surname = clean_name(span.text).split()[-1].lower()  # "Mr Rees-Mogg": "rees-mogg"
+            if surname in self._surnames:
+                return self._use(self._surnames[surname])
         return self.by_role(span)
 
     def _compound_org(self, span: Span) -> _Ent:

@@ -146,6 +146,16 @@ def load_pipeline(model: str) -> Language:
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def inside_word(tok: Token) -> bool:
+    """A hyphen joining two words ("Rees-Mogg"), with no space on either side."""
+    return (
+        tok.text in ("-", "\u2010")
+        and tok.i > 0
+        and not tok.whitespace_
+        and not tok.doc[tok.i - 1].whitespace_
+    )
+
+
 def has_finite_verb(toks: Iterable[Token]) -> bool:
     """Whether the words hold a verb with tense (or a modal): "the vote was illegal", not "to ban it"."""
     return any(t.tag_ in FINITE for t in toks)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate import Candidate
 from .cues import words
 from .entities import WORKS, EntityIndex
+from .pipeline import inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 GROUP = frozenset({"they", "them", "it", "its", "their"})
@@ -141,7 +142,7 @@ def _bare(span: Span, head: Token) -> bool:
 
 def _the_business(span: Span, head: Token) -> bool:
     """ "The drugmaker, which is developing …": a company's kind, with nothing to tell it from the last."""
-    return len(span) > 1 and span[0].lower_ == "the" and span[1] == head and head.lower_ in BUSINESSES
+    return head.lower_ in BUSINESSES and _bare(span[:2], head)
 
 
 def _parents_first(cands: list[Candidate]) -> list[Candidate]:
@@ -257,20 +258,10 @@ def _plain(span: Span) -> str:
     drop = {
         x.i
         for c in root.children
-        if c.dep_ in ("relcl", "acl", "appos", "punct") and not _inside_word(c)
+        if c.dep_ in ("relcl", "acl", "appos", "punct") and not inside_word(c)  # keep "Rees-Mogg"
         for x in c.subtree
     }
     toks = [t for t in root.subtree if t.i not in drop and span.start <= t.i < span.end]
     if toks and toks[0].lower_ in ("the", "a", "an"):
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip() or span.text
-
-
-def _inside_word(tok: Token) -> bool:
-    """A hyphen joining two words ("Rees-Mogg"), which a name keeps."""
-    return (
-        tok.text in ("-", "\u2010")
-        and tok.i > 0
-        and not tok.whitespace_
-        and not tok.doc[tok.i - 1].whitespace_
-    )

@@ -163,7 +163,7 @@ def _frames(content: tuple[int, int], cand: Candidate) -> bool:
     denied" before "that"): it is that statement's frame, not something said."""
     if cand.cue is None or cand.content is None:
         return False
-    return content[0] <= cand.cue[0] and cand.cue[1] <= content[1] and overlap(content, cand.content) == 0
+    return _within(cand.cue, content) and overlap(content, cand.content) == 0
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
