@@ -999,3 +999,50 @@ def test_interviewee_is_the_one_asked_not_the_reporter(ex: Extractor) -> None:
     )
     answers = [s for s in ex.extract(text, "a_lb2", "inline").statements if s.cue == "A:"]
     assert [s.speaker for s in answers] == ["Laura Bush", "Laura Bush"]
+
+
+def test_a_debate_recap_keeps_each_candidate_apart(ex: Extractor) -> None:
+    text = (ARTICLES / "wire_debate.txt").read_text(encoding="utf-8")
+    found = ex.extract(text, "a_debate", "f")
+    said = [(s.speaker, s.speaker_mention, s.cue, s.kind) for s in found.statements]
+    # "Sanders countered …" (the parse reads "Sanders" as a plural noun) is the Sanders named in full
+    assert ("Bernie Sanders", "Sanders", "countered", "indirect") in said
+    # so the "he" after it is Sanders, not the "Bernie" Biden addressed in the quote before
+    spending = next(s for s in found.statements if "twice as much" in s.text)
+    assert (spending.speaker, spending.speaker_mention, spending.kind) == ("Bernie Sanders", "he", "direct")
+    assert ("Joe Biden", "he", "said", "direct") in said
+    assert ("Elizabeth Warren", "Elizabeth Warren", "interjected", "direct") in said
+    # "Bernie" alone is the one Bernie the article names: one entity, not two
+    sanders = [e for e in found.entities if "Sanders" in e.name or e.name == "Bernie"]
+    assert [(e.name, "Bernie" in e.aliases) for e in sanders] == [("Bernie Sanders", True)]
+
+
+def test_a_business_scoop_keeps_its_anonymous_sources(ex: Extractor) -> None:
+    text = (ARTICLES / "business_scoop.txt").read_text(encoding="utf-8")
+    said = {s.text: s for s in ex.extract(text, "a_scoop", "f").statements}
+    lede = said[
+        "Larkspur Pharma Inc is in advanced talks to acquire Veridian Therapeutics Corp for about $12 billion"
+    ]
+    assert (lede.speaker, lede.cue) == ("people familiar with the matter", "according to")
+    # "…, the people said. The talks could still fall apart, they cautioned": the people, not Veridian
+    assert said["The talks could still fall apart"].speaker == "people familiar with the matter"
+    assert said["the price had since risen by about a fifth"].speaker_mention == "One of them"
+    marsh = next(s for s in said.values() if s.speaker == "Helen Marsh")
+    assert (marsh.addressee, marsh.said_at, marsh.kind) == ("investors", "in January", "mixed")
+    # "acquisitions that would add late-stage drugs": adding drugs is no statement
+    assert not [s for s in said.values() if s.cue == "would add"]
+
+
+def test_a_fact_check_cites_and_quotes(ex: Extractor) -> None:
+    text = (ARTICLES / "factcheck_jobs.txt").read_text(encoding="utf-8")
+    said = [s for s in ex.extract(text, "a_factcheck", "f").statements if s.kind != "claim"]
+    video = next(s for s in said if s.cue == "said" and s.kind == "direct")
+    assert (video.speaker, video.speaker_mention) == ("Erik Halvorsen", "Halvorsen")
+    # "pointed us to a news release …, which said the rate had fallen … in April": the release is no
+    # addressee, and April is when the rate fell, not when the spokesperson spoke
+    pointed = next(s for s in said if s.cue == "pointed")
+    assert (pointed.speaker, pointed.addressee, pointed.said_at) == ("Dana Whitfield", None, None)
+    osei = next(s for s in said if s.cue == "told")
+    assert (osei.speaker, osei.speaker_mention, osei.addressee) == ("Mark Osei", "He", "us")
+    brandt = next(s for s in said if s.cue == "has claimed")
+    assert (brandt.speaker, brandt.kind) == ("Laura Brandt", "mixed")

@@ -64,11 +64,12 @@ def link_parents(cands: list[Candidate]) -> None:
 
 def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
     """Addressee, setting and said_at from each cue's clause."""
+    cues = [c.cue_token for c in cands if c.cue_token is not None]
     for cand in cands:
         tok = cand.cue_token
         if tok is None or tok.lower_ == "according":
             continue
-        clause = _clause_tokens(tok, cand)
+        clause = _clause_tokens(tok, cand, cues)
         words = " ".join(t.lower_ for t in clause)
         addressee = _addressee(tok, cand)
         if addressee is not None:
@@ -94,11 +95,13 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
         cand.said_at = _said_at(doc, clause)
 
 
-def _clause_tokens(tok: Token, cand: Candidate) -> list[Token]:
-    """The cue's own words: its subtree without the content, the speaker's description, or a verb joined to
-    it ("told CNN …, but cautioned that … before April": April is not when he told CNN)."""
+def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token]:
+    """The cue's own words: its subtree without the content, the speaker's description, a verb joined to
+    it ("told CNN …, but cautioned that … before April": April is not when he told CNN), or another cue's
+    clause ("pointed to a release, which said the rate fell in April")."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
     own |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    own |= {t.i for c in cues if c != tok and tok.is_ancestor(c) for t in c.subtree}
     return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 
@@ -110,8 +113,12 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
         if c.dep_ in _ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
             return c
         if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ not in ("according",):
-            objs = [x for x in c.children if x.dep_ == "pobj"]
-            if objs and objs[0].pos_ in ("PRON", "PROPN", "NOUN"):
+            objs = [x for x in c.children if x.dep_ == "pobj"]  # not "pointed to a release", the content
+            if (
+                objs
+                and objs[0].pos_ in ("PRON", "PROPN", "NOUN")
+                and not cand.holds(objs[0].idx, objs[0].idx + 1)
+            ):
                 return objs[0]
     return None
 

@@ -144,6 +144,8 @@ class EntityIndex:
             return None
         words = name.split()
         known = self._surnames.get(words[-1].lower())
+        if len(words) == 1 and known is None:
+            known = self._first_named(name)
         if known is not None and (len(words) == 1 or known.name.split()[0][0] == words[0][0]):
             e = known
         else:
@@ -157,6 +159,17 @@ class EntityIndex:
         e.gender = e.gender or _gender(ent)
         self.mentions.append((ent.start_char, e, ent.root))
         return e
+
+    def _first_named(self, name: str) -> _Ent | None:
+        """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie, and names him by
+        his surname alone too (so a headline's "Obama Says" is no one's full name)."""
+        full = [n for n in self._full_names if n.split()[0] == name]
+        if len(full) != 1:
+            return None
+        surname = full[0].split()[-1]
+        if sum(t.text == surname for t in self.doc) < 2:
+            return None
+        return self._by_key.get(("person", full[0].lower()))
 
     def _org(self, ent: Span) -> _Ent:
         name = clean_name(ent.text)
@@ -205,6 +218,9 @@ class EntityIndex:
             surname = clean_name(span.text).split()[-1].lower()  # "Mr Rees-Mogg": "rees-mogg"
             if surname in self._surnames:
                 return self._use(self._surnames[surname])
+        known = self._surnames.get(span.text.lower()) if len(span) == 1 else None
+        if known is not None and known.name.split()[-1] == span.text:  # "Sanders countered", parsed as plural
+            return self._use(known)
         return self.by_role(span)
 
     def _compound_org(self, span: Span) -> _Ent:
@@ -256,9 +272,10 @@ class EntityIndex:
                 return self._use(e)
         return None
 
-    def nearest_org(self, before: int) -> _Ent | None:
+    def nearest_org(self, before: int, since: int = -1) -> _Ent | None:
+        """The last organisation named before a character offset (and after `since`)."""
         for start, e, _ in reversed(self.mentions):
-            if start < before and e.type == "org":
+            if since < start < before and e.type == "org":
                 return self._use(e)
         return None
 

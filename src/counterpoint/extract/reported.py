@@ -17,6 +17,8 @@ from .pipeline import sentence
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
 # ("denied the report", "called it 'bogus'").
 BELIEF_OBJECTS = frozenset({"expect", "know", "understand", "want"})
+# Cues whose noun object is never what was said: "added that …", but "would add drugs to its pipeline"
+CLAUSE_ONLY = frozenset({"add"})
 # Verbs whose to-infinitive is the content ("vowed to fight", "wants to win", "urged them to vote").
 XCOMP_CONTENT = words(
     """
@@ -346,7 +348,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
         if x:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
             return _chars([t for c in objs + x for t in c.subtree])
-    if (base in BELIEF_OBJECTS or not is_belief(base)) and base not in ADDRESSEE_VERBS:
+    if (base in BELIEF_OBJECTS or not is_belief(base)) and base not in ADDRESSEE_VERBS | CLAUSE_ONLY:
         objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
         if objs:
             extra = [

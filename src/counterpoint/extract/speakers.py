@@ -19,6 +19,7 @@ from .pipeline import inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 GROUP = frozenset({"they", "them", "it", "its", "their"})
+PLURAL = frozenset({"they", "them", "their"})
 FIRST = frozenset({"i", "we", "me", "us"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 ANONYMOUS = re.compile(
@@ -55,6 +56,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
     speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
     described: dict[str, Candidate] = {}  # the last speaker described at length, by head noun
     company: Candidate | None = None  # the last company that spoke, for "the company", "the drugmaker"
+    several: Candidate | None = None  # the last speaker who is many people ("the people", "officials")
     for cand in _parents_first(cands):
         if cand.speaker is None:
             continue
@@ -97,7 +99,16 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             if parent is not None and _same_body(doc, parent, low):  # "the council said it could not …"
                 _speaks_as(cand, parent)
                 continue
-            ent = index.nearest_org(cand.speaker[0])
+            # "…, the people said. The talks could still fall apart, they cautioned": unless an organisation
+            # has been named since, "they" are the people who last spoke: in this sentence or the one before,
+            # with "they" the main clause's subject (not "Romney released his returns, though they exposed …")
+            main = cand.cue_token is not None and cand.cue_token.dep_ in ("ROOT", "parataxis")
+            latest = several is not None and low in PLURAL and main and _just_before(doc, several, head)
+            since = several.speaker[0] if latest else -1
+            ent = index.nearest_org(cand.speaker[0], since)
+            if ent is None and since >= 0:
+                _speaks_as(cand, several)
+                continue
             if ent is None:  # "they" or "its" with no organisation named before it: no one we can name
                 continue
         elif low in FIRST and len(span) == 1:
@@ -115,6 +126,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
                 earlier = company if cand.speaker[0] - company.speaker[0] < COMPANY_REACH else None
             if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
                 _speaks_as(cand, earlier)
+                several = cand if head.tag_ == "NNS" else several  # "the people said"
                 continue
         if ent is not None:
             cand.speaker_name, cand.speaker_type, cand.speaker_entity = ent.name, ent.type, ent.id
@@ -131,6 +143,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             company = cand  # "Pfizer Inc", "Duke Energy": a name that says it is a company's
         if cand.speaker_type in ("person", "role"):
             last = cand
+        elif cand.speaker_type == "anonymous" and head.tag_ == "NNS":
+            several = cand
         if cand.speaker_type == "person" or _someone(span, head):
             speakers[head.i] = cand
 
@@ -143,6 +157,15 @@ def _bare(span: Span, head: Token) -> bool:
 def _the_business(span: Span, head: Token) -> bool:
     """ "The drugmaker, which is developing …": a company's kind, with nothing to tell it from the last."""
     return head.lower_ in BUSINESSES and _bare(span[:2], head)
+
+
+def _just_before(doc: Doc, cand: Candidate, tok: Token) -> bool:
+    """Whether a candidate's speaker is in the sentence of `tok` or the one before it."""
+    at = doc.char_span(*cand.speaker, alignment_mode="expand")
+    sent = tok.sent
+    return at is not None and (
+        at.start >= sent.start or (sent.start > 0 and at.start >= doc[sent.start - 1].sent.start)
+    )
 
 
 def _parents_first(cands: list[Candidate]) -> list[Candidate]:
