@@ -1046,3 +1046,22 @@ def test_a_fact_check_cites_and_quotes(ex: Extractor) -> None:
     assert (osei.speaker, osei.speaker_mention, osei.addressee) == ("Mark Osei", "He", "us")
     brandt = next(s for s in said if s.cue == "has claimed")
     assert (brandt.speaker, brandt.kind) == ("Laura Brandt", "mixed")
+
+
+def test_a_wire_briefing_with_a_family_name_first_and_a_readout(ex: Extractor) -> None:
+    text = (ARTICLES / "wire_briefing.txt").read_text(encoding="utf-8")
+    found = ex.extract(text, "a_briefing", "f")
+    said = {s.cue: s for s in found.statements if s.speaker_mention in ("Xi", "Mr. Xi") or s.cue != "said"}
+    # "Xi Jinping" … "Xi said" … "Mr. Xi also said": one person, whose family name comes first
+    assert (said["said"].speaker, said["also said"].speaker) == ("Xi Jinping", "Xi Jinping")
+    assert [e.name for e in found.entities].count("Xi Jinping") == 1
+    # "Xi said …, according to a readout": the readout reports what Xi said, which ends before it
+    readout = said["according to"]
+    assert readout.text.startswith("Xi said the Taiwan question") and readout.parent_id is None
+    assert said["said"].text.endswith('must not be crossed,"')
+    assert (said["said"].parent_id, said["said"].second_hand) == (readout.id, True)
+    # a statement's author; a joint statement and a briefing are public
+    assert said["read"].speaker == "State Department"
+    assert said["replied"].setting == "public"
+    joint = next(s for s in found.statements if s.speaker_mention == "the two governments")
+    assert (joint.setting, joint.said_at) == ("public", "on Monday")

@@ -81,8 +81,8 @@ def test_a_tagged_content_takes_no_cue_from_the_next_paragraph_nor_stands_for_a_
     doc, spans = _tagged(
         rules, text, content="Chen's office denied", cue="according to", source="city figures"
     )
-    (cand,) = tagged_candidates(doc, spans, [], 0.9)
-    assert cand.cue is None and cand.speaker is None
+    # the cue is in the next paragraph, and a content with no cue is no one's statement
+    assert tagged_candidates(doc, spans, [], 0.9) == []
     denied = (text.index("denied"), text.index("denied") + 6)
     that = (text.index("that"), text.index("that") + 4)
     assert tagged_candidates(doc, spans, [Candidate(content=that, cue=denied)], 0.9) == []
@@ -102,3 +102,16 @@ def test_a_case_the_writer_puts_is_no_ones_statement(tagged: Extractor) -> None:
     )
     statements = tagged.extract(text, "a").statements
     assert [s.speaker for s in statements if s.kind != "claim"] == ["senator"]
+
+
+def test_a_cue_that_has_its_own_statement_after_a_tagged_content_is_not_its_cue(rules: Extractor) -> None:
+    text = (
+        "Critics say a shorter week would wreck productivity. They are wrong. When Iceland ran trials, "
+        "output rose, researchers found."
+    )
+    doc, spans = _tagged(rules, text, content="They are wrong", cue="found", source="researchers")
+    found = Candidate(
+        content=(text.index("When"), text.index(", researchers")),
+        cue=(text.index("found"), text.index("found") + 5),
+    )
+    assert tagged_candidates(doc, spans, [found], 0.9) == []

@@ -22,6 +22,7 @@ _ADJUNCT = frozenset(
 _INTRO_DEPS = frozenset({"advmod", "intj", "cc", "advcl"})
 _DISCOURSE = frozenset({"in fact", "of course", "in addition", "for example", "after all", "in other words"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+_CLOSING = ('"', "\u201d", "''", "'", "\u2019")
 
 
 def shape_content(cand: Candidate, tok: Token) -> None:
@@ -118,11 +119,14 @@ def _cut_trailing(doc, s: int, e: int, after_cue: bool) -> tuple[int, int]:
             if prev.text == ",":
                 e = prev.idx
                 break
+            if prev.text in _CLOSING and prev.i and doc[prev.i - 1].text == ",":  # '… crossed," according to'
+                e = prev.idx + len(prev.text)
+                break
     toks = [t for t in span if t.idx < e]
     while (
         toks
         and (toks[-1].is_punct or toks[-1].is_space or toks[-1].pos_ == "CCONJ")
-        and toks[-1].text not in (")", '"', "\u201d", "''", "'", "\u2019")
+        and toks[-1].text not in (")", *_CLOSING)
     ):
         toks = toks[:-1]
     return (s, toks[-1].idx + len(toks[-1].text)) if toks else (s, e)
@@ -171,7 +175,10 @@ def goes_on(t: Token) -> bool:
 
 
 def _aside(t: Token) -> bool:
-    """A non-restrictive relative clause, or a participle clause hung on a verb."""
+    """A non-restrictive relative clause, a participle clause hung on a verb, or where the writer had it
+    from ("Xi said the Taiwan question was a red line, according to a readout")."""
+    if t.lower_ == "according" and t.dep_ == "prep":
+        return True
     if t.dep_ == "relcl":
         return t.left_edge.lower_ in ("who", "which")
     return t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.left_edge.i == t.i and t.head.pos_ == "VERB"

@@ -146,6 +146,8 @@ class EntityIndex:
         known = self._surnames.get(words[-1].lower())
         if len(words) == 1 and known is None:
             known = self._first_named(name)
+            if known is not None:
+                self._by_key[("person", name.lower())] = known
         if known is not None and (len(words) == 1 or known.name.split()[0][0] == words[0][0]):
             e = known
         else:
@@ -161,13 +163,23 @@ class EntityIndex:
         return e
 
     def _first_named(self, name: str) -> _Ent | None:
-        """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie, and names him by
-        his surname alone too (so a headline's "Obama Says" is no one's full name)."""
+        """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie and names him by his
+        surname alone too; "Xi" is Xi Jinping when the article says "Mr. Xi" (a family name first). The full
+        name must stand in the body: a headline's title case makes names ("Obama Says")."""
         full = [n for n in self._full_names if n.split()[0] == name]
         if len(full) != 1:
             return None
+        body = self.doc.text.find("\n")
+        if not any(
+            e.label_ == "PERSON" and e.start_char > body and clean_name(e.text) == full[0]
+            for e in self.doc.ents
+        ):
+            return None
         surname = full[0].split()[-1]
-        if sum(t.text == surname for t in self.doc) < 2:
+        family_first = any(
+            t.text == name and t.i and t.nbor(-1).lower_.rstrip(".") in HONORIFICS for t in self.doc
+        )
+        if not family_first and sum(t.text == surname for t in self.doc) < 2:
             return None
         return self._by_key.get(("person", full[0].lower()))
 
@@ -200,6 +212,8 @@ class EntityIndex:
                 return self._use(hit)
         orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
         head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
+        if head is None and span.root.lower_ in WORKS:  # "the State Department's statement": its author
+            head = next((e for e in orgs if e.root.dep_ == "poss" and e.root.head == span.root), None)
         if head is None and span.root.pos_ == "NOUN":
             orgs = []  # "pro-Russian authorities", "officials in Simferopol": people, not the place
         elif head is None:  # "The Russian foreign ministry" (the parser may call it a name) is not "Russian"
@@ -282,7 +296,8 @@ class EntityIndex:
     def entities(self) -> list[Entity]:
         """People and organisations of the article, speakers first; places and nationalities only
         where they speak ("Moscow dismissed the idea")."""
-        ents = [e for e in self._by_key.values() if e.label in ("PERSON", "ORG") or id(e) in self._used]
+        unique = {id(e): e for e in self._by_key.values()}.values()  # "Xi" is a key of Xi Jinping's too
+        ents = [e for e in unique if e.label in ("PERSON", "ORG") or id(e) in self._used]
         ents.sort(key=lambda e: (id(e) not in self._used, e.name))
         return [
             Entity(id=e.id, name=e.name, type=e.type, aliases=tuple(e.aliases), roles=tuple(e.roles))

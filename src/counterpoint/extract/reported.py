@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .content import continues, goes_on, shape_content, skip_intro
-from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, is_belief, verb_base, words
+from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
 from .pipeline import sentence
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
@@ -284,6 +284,11 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     head = tok.head if tok.head.i not in phrase else sent.root
     while head.dep_ == "conj" or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
         head = head.head  # "… stood at 200,000 and has since exploded, according to X": the whole clause
+    last = _trim_punct(list(sent))[-1]
+    if head.dep_ == "ccomp" and verb_base(head.head.lower_) in SPEECH and to.right_edge == last:
+        head = (
+            head.head
+        )  # "Xi said the question was a red line, according to a readout": X reports Xi's words
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
     before = [t for t in pool if t.i < tok.i]
     if len(_trim_punct(before)) > 2:

@@ -123,6 +123,7 @@ def tagged_candidates(
     """Candidates for the tagged contents at `min_probability` or more that no candidate in `found` holds."""
     text = doc_text(doc)
     held = [c.content for c in found if c.content]
+    taken = {c.cue for c in found if c.cue}
     out = []
     for span in spans["content"]:
         content = (span.start, span.end)
@@ -137,20 +138,25 @@ def tagged_candidates(
             continue
         outside = (words.start_char, words.end_char)
         cues = _aligned(doc, spans["cue"], _sentences(doc, words), outside)
+        # "They are wrong. When Iceland ran trials …, researchers found": a cue after the content with a
+        # statement of its own is not this content's unless the parse says so
+        cues = [
+            c
+            for c in cues
+            if (c.start_char, c.end_char) not in taken or c.start < words[-1].sent.end or _governs(c, words)
+        ]
         cue = _closest(cues, words, _governs)
-        if supposing(words.root) or (cue is not None and supposing(cue.root)) or anonymity(words.root):
+        # with no cue, a content is a piece of a statement found ("That is their interpretation." in an
+        # answer) or the writer's own words: on PolNeAR dev, none of 35 such was an annotated content
+        if cue is None or supposing(words.root) or supposing(cue.root) or anonymity(words.root):
             continue
-        if cue is None and any(_within(content, h) for h in held):
-            continue  # a piece of a statement found ("That is their interpretation." in an answer)
-        speaker = None
-        if cue is not None:
-            sources = _aligned(doc, spans["source"], [cue.sent], outside)
-            speaker = _closest(sources, cue, _subject_of)
+        sources = _aligned(doc, spans["source"], [cue.sent], outside)
+        speaker = _closest(sources, cue, _subject_of)
         out.append(
             Candidate(
                 content=content,
-                cue=(cue.start_char, cue.end_char) if cue is not None else None,
-                cue_token=cue.root if cue is not None else None,
+                cue=(cue.start_char, cue.end_char),
+                cue_token=cue.root,
                 speaker=(speaker.start_char, speaker.end_char) if speaker is not None else None,
                 speaker_token=speaker.root if speaker is not None else None,
                 kind=_kind(text, content),
