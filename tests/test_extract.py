@@ -1065,3 +1065,21 @@ def test_a_wire_briefing_with_a_family_name_first_and_a_readout(ex: Extractor) -
     assert said["replied"].setting == "public"
     joint = next(s for s in found.statements if s.speaker_mention == "the two governments")
     assert (joint.setting, joint.said_at) == ("public", "on Monday")
+
+
+def test_an_opinion_column_cites_colleagues_critics_and_speeches(ex: Extractor) -> None:
+    text = (ARTICLES / "opinion_workweek.txt").read_text(encoding="utf-8")
+    said = {s.text: s for s in ex.extract(text, "a_workweek", "f").statements}
+    # "As my colleague Dan Hughes put it to me last spring, '…'": the cue is "put it", not "spring"
+    hughes = said["Nobody ever did their best thinking on a Friday afternoon"]
+    assert (hughes.speaker, hughes.cue, hughes.kind) == ("Dan Hughes", "put it", "direct")
+    assert (hughes.addressee, hughes.setting, hughes.said_at) == ("me", "private", "last spring")
+    # the writer's "They are wrong" is no one's statement: "researchers found" has words of its own
+    assert "They are wrong" not in said
+    found = next(s for s in said.values() if s.cue == "found")
+    assert found.text.startswith("When Iceland ran trials") and found.speaker_mention.startswith(
+        "researchers"
+    )
+    # "went further in a speech in March, calling four-day weeks 'a distraction'": where and when he called it
+    danker = next(s for s in said.values() if s.cue == "calling")
+    assert (danker.speaker, danker.setting, danker.said_at) == ("Tony Danker", "public", "in March")

@@ -98,11 +98,15 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
 def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token]:
     """The cue's own words: its subtree without the content, the speaker's description, a verb joined to
     it ("told CNN …, but cautioned that … before April": April is not when he told CNN), or a clause on a
-    noun with a cue of its own ("pointed to a release, which said the rate fell in April")."""
+    noun with a cue of its own ("pointed to a release, which said the rate fell in April"); a participle's
+    words take in where and when the verb it hangs on happened."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
     own |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own |= {t.i for c in cues if c.dep_ in ("relcl", "acl") and tok.is_ancestor(c) for t in c.subtree}
-    return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
+    words = [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":  # "went further in a speech in March, calling …"
+        words += [t for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree]
+    return words
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:

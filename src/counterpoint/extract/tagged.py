@@ -28,6 +28,7 @@ _CLOSING = ('"', "\u201d", '."', ".\u201d", ',"', ",\u201d")
 MIN_SNAP = 0.97
 _MODIFIERS = ("amod", "compound", "det", "poss", "nummod", "nmod")
 MIN_WORDS = 3  # a tagged "He" or "them" the rules did not find is more often wrong than right
+MIN_CUE = 0.6  # a cue tagged at even odds ("spring" in "put it to me last spring") is no cue
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -124,6 +125,7 @@ def tagged_candidates(
     text = doc_text(doc)
     held = [c.content for c in found if c.content]
     taken = {c.cue for c in found if c.cue}
+    sure_cues = [c for c in spans["cue"] if c.probability >= MIN_CUE]
     out = []
     for span in spans["content"]:
         content = (span.start, span.end)
@@ -137,7 +139,7 @@ def tagged_candidates(
         if words is None or len(words) < MIN_WORDS:
             continue
         outside = (words.start_char, words.end_char)
-        cues = _aligned(doc, spans["cue"], _sentences(doc, words), outside)
+        cues = _aligned(doc, sure_cues, _sentences(doc, words), outside)
         # "They are wrong. When Iceland ran trials …, researchers found": a cue after the content with a
         # statement of its own is not this content's unless the parse says so
         cues = [
