@@ -270,6 +270,32 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
     assert "wire.txt, 2017-05-02 (said last month), Ana Brandt" in text  # as stated, not as a sentence opens
 
 
+def test_who_keeps_one_articles_statements_in_its_order_and_leaves_out_those_about_the_person(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Ana Brandt said the deal was off. Former aides to Ana Brandt said she never said so. "
+        "Brandt later said the deal was back on. Brandt added that talks would resume."
+    )
+    article = Article.create(source="wire.txt", text=body, format="text", published="2017-05-02")
+    said = [
+        ("the deal was off", "Ana Brandt"),
+        ("she never said so", "Former aides to Ana Brandt"),
+        ("the deal was back on", "Brandt"),
+        ("talks would resume", "Brandt"),
+    ]
+    with Store(str(tmp_path / "news.db")) as store:
+        store.add(
+            article, [_statement(article, w, kind="indirect", speaker=who) for w, who in reversed(said)]
+        )
+        report = reports.who_report(store, "ana brandt")
+    assert [s["text"] for s in report["statements"]] == [
+        "the deal was off",
+        "the deal was back on",
+        "talks would resume",
+    ]
+
+
 def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], relater: Relater) -> None:
     db, _ = linked
     body = "Maria Lopez endorsed the Elm Street library."

@@ -82,31 +82,47 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
                 gender = "m" if low == "him" else "f"
                 ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)
                 cand.addressee = ent.name if ent else cand.addressee
-        if any(m in words for m in TO_THE_PRESS):
-            cand.setting = "public"
-        elif any(m in words for m in PRIVATE_MARKERS) or (
-            addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
-        ):
-            cand.setting = "private"
-        elif any(m in words for m in PUBLIC_MARKERS) or (
-            addressee is not None and addressee.lower_ in PUBLIC_ADDRESSEES
-        ):
-            cand.setting = "public"
+        cand.setting = _setting(words, addressee)
         cand.said_at = _said_at(doc, clause)
+        borrowed = _occasion(tok)
+        if borrowed and cand.setting is None:
+            cand.setting = _setting(" ".join(t.lower_ for t in borrowed), None)
+        if borrowed and cand.said_at is None:
+            cand.said_at = _said_at(doc, borrowed)
+
+
+def _setting(words: str, addressee: Token | None) -> str | None:
+    """public or private, from the words around a cue (joined, lowercased) and whom it was said to."""
+    if any(m in words for m in TO_THE_PRESS):
+        return "public"
+    if any(m in words for m in PRIVATE_MARKERS) or (
+        addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
+    ):
+        return "private"
+    if any(m in words for m in PUBLIC_MARKERS) or (
+        addressee is not None and addressee.lower_ in PUBLIC_ADDRESSEES
+    ):
+        return "public"
+    return None
+
+
+def _occasion(tok: Token) -> list[Token]:
+    """Where and when the verb a participle cue hangs on happened ("went further in a speech in March,
+    calling …"), which the participle's own words may not say; not across a "while" or "after", which
+    makes it another occasion ("made the remark in a call, while publicly insisting …")."""
+    if tok.dep_ not in ("advcl", "xcomp") or tok.tag_ != "VBG" or any(c.dep_ == "mark" for c in tok.children):
+        return []
+    return [t for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree]
 
 
 def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token]:
     """The cue's own words: its subtree without the content, the speaker's description, a verb joined to
     it ("told CNN …, but cautioned that … before April": April is not when he told CNN), or a clause on a
-    noun with a cue of its own ("pointed to a release, which said the rate fell in April"); a participle's
-    words take in where and when the verb it hangs on happened."""
+    noun with a cue of its own ("pointed to a release, which said the rate fell in April")."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
     own |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own |= {t.i for c in cues if c.dep_ in ("relcl", "acl") and tok.is_ancestor(c) for t in c.subtree}
-    words = [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
-    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":  # "went further in a speech in March, calling …"
-        words += [t for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree]
-    return words
+    return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:

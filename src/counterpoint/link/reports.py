@@ -74,6 +74,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "url": article.get("url"),
         "source": article.get("source"),
         "article_id": s["article_id"],
+        "span": s.get("span"),
     }
 
 
@@ -122,11 +123,17 @@ def check_report(store: Store, article_id: str, model: str | None = None) -> dic
 
 
 def _speaks_for(s: dict[str, Any], name: str, entity_ids: set[str]) -> bool:
-    """Same entity, or every word of the shorter name is in the longer ("Lopez", "Maria Lopez")."""
+    """Same entity, or every word of the shorter name is in the longer ("Lopez", "Maria Lopez"); a speaker
+    whose longer name adds words that are no name's is someone else ("Former aides to John Kerry")."""
     if s.get("speaker_entity_id") in entity_ids:
         return True
-    mine, theirs = set(name.casefold().split()), set((s.get("speaker") or "").casefold().split())
-    return bool(mine and theirs) and (mine <= theirs or theirs <= mine)
+    speaker = (s.get("speaker") or "").split()
+    mine, theirs = set(name.casefold().split()), {w.casefold() for w in speaker}
+    if not (mine and theirs):
+        return False
+    if theirs <= mine:
+        return True
+    return mine <= theirs and all(w[:1].isupper() for w in speaker if w.casefold() not in mine)
 
 
 def who_report(store: Store, name: str, about: str | None = None, model: str | None = None) -> dict[str, Any]:
@@ -175,10 +182,11 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def _chronology(e: dict[str, Any]) -> tuple[str, str]:
-    """When it was said if the text gives a year ("in March 2014"), else when it was published."""
+def _chronology(e: dict[str, Any]) -> tuple[str, str, int]:
+    """When it was said if the text gives a year ("in March 2014"), else when it was published; within one
+    article, in the order the article tells it."""
     year = _YEAR.search(e.get("said_at") or "")
-    return (year.group() if year else e.get("published") or "", e["id"])
+    return (year.group() if year else e.get("published") or "", e["article_id"], (e.get("span") or [0])[0])
 
 
 def _when(e: dict[str, Any]) -> str:
