@@ -143,6 +143,20 @@ def test_extract_prints_statements_of_raw_files(tmp_path: Path) -> None:
     assert page.read_text()[start:end].strip('"') == "We will not back down,"
 
 
+def test_a_columns_i_is_its_byline_in_extract_and_in_ingest(tmp_path: Path) -> None:
+    column = Path(__file__).parent / "fixtures" / "articles" / "opinion_workweek.txt"
+    printed = [json.loads(line) for line in runner.invoke(app, ["extract", str(column)]).stdout.splitlines()]
+    argued = next(r for r in printed if r["cue"] == "have argued")
+    assert (argued["speaker"], argued["speaker_mention"]) == ("Rachel Okafor", "I")
+    db = str(tmp_path / "news.db")
+    assert cli(db, "ingest", str(column)).exit_code == 0
+    exported = cli(db, "export", "-f", "jsonl", "-t", "statements").stdout.splitlines()
+    stored = [json.loads(line) for line in exported]
+    argued = next(r for r in stored if r["cue"] == "have argued")
+    # ingest keeps the byline as metadata, out of the text, and still knows who "I" is
+    assert argued["speaker"] == "Rachel Okafor" and "By Rachel Okafor" not in argued["text"]
+
+
 def test_extract_min_confidence_drops_unlikely_statements_but_keeps_who_reported_a_kept_one() -> None:
     files = [str(p) for p in sorted((SAMPLES / "text").glob("*.txt"))]
 

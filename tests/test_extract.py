@@ -1083,3 +1083,25 @@ def test_an_opinion_column_cites_colleagues_critics_and_speeches(ex: Extractor) 
     # "went further in a speech in March, calling four-day weeks 'a distraction'": where and when he called it
     danker = next(s for s in said.values() if s.cue == "calling")
     assert (danker.speaker, danker.setting, danker.said_at) == ("Tony Danker", "public", "in March")
+
+
+def test_the_i_of_a_column_is_its_one_author(ex: Extractor) -> None:
+    text = (
+        "I have argued for years that the five-day week is a habit. As my colleague Dan Hughes told me last "
+        'spring, nobody thinks well on a Friday. "I am not convinced," the minister said.'
+    )
+    found = ex.extract(text, "a_column", "inline", byline="Rachel Okafor").statements
+    said = {s.cue: s for s in found}
+    assert (said["have argued"].speaker, said["have argued"].speaker_mention) == ("Rachel Okafor", "I")
+    assert said["told"].addressee == "Rachel Okafor"
+    assert said["said"].speaker == "minister"  # an "I" in someone's quote is theirs
+    # two authors, an agency or no byline: "I" stays no one we can name
+    for byline in ("Tom Ashworth and Elena Ruiz", "Reuters", None):
+        first = ex.extract(text, "a_column", "inline", byline=byline).statements[0]
+        assert (first.speaker, first.speaker_mention) == (None, "I")
+    assert (
+        ex.extract(text, "a_column", "inline", byline="Daniel Reyes, contributing columnist")
+        .statements[0]
+        .speaker
+        == "Daniel Reyes"
+    )

@@ -19,6 +19,7 @@ from counterpoint import __version__, api, contract
 from counterpoint.errors import CounterpointError
 from counterpoint.extract import Extractor
 from counterpoint.ingest import FORMATS, Options
+from counterpoint.ingest.text import parse as parse_text
 from counterpoint.records import Article, Failure, stable_id
 from counterpoint.store import DEFAULT_DB, Store
 
@@ -193,9 +194,11 @@ def extract(
     texts = []
     for path in files:
         try:
-            texts.append((path.read_text(encoding="utf-8"), stable_id("a", "file", str(path)), str(path)))
+            raw = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             err.print(f"[red]failed[/red] {path}: {exc}", highlight=False)
+            continue
+        texts.append((raw, stable_id("a", "file", str(path)), str(path), _byline(raw, str(path))))
     found, broken = [], 0
     for e in extractor.extract_many(texts, n_process=processes):
         found += [s.to_dict() for s in e.statements]
@@ -215,6 +218,15 @@ def extract(
         out.print(grid)
     if len(texts) < len(files) or broken:
         raise typer.Exit(3 if not texts else 1)
+
+
+def _byline(raw: str, source: str) -> str | None:
+    """The byline a raw text states ("By Rachel Okafor"), read as ingest reads a scrape; the text itself
+    is left as given."""
+    try:
+        return parse_text(raw, source).byline
+    except CounterpointError:
+        return None
 
 
 @app.command()

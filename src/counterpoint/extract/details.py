@@ -62,8 +62,9 @@ def link_parents(cands: list[Candidate]) -> None:
         c.parent = best[1] if best else None
 
 
-def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
-    """Addressee, setting and said_at from each cue's clause."""
+def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: str | None = None) -> None:
+    """Addressee, setting and said_at from each cue's clause; "told me" in no one's words was told to the
+    byline's one `author`."""
     cues = [c.cue_token for c in cands if c.cue_token is not None]
     for cand in cands:
         tok = cand.cue_token
@@ -78,6 +79,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
             parent = cands[cand.parent] if cand.parent is not None else None
             if low in ("him", "her", "me", "us") and parent is not None and parent.speaker_name:
                 cand.addressee = parent.speaker_name  # "A said that B told him …": him is A
+            elif low == "me" and parent is None and author:
+                cand.addressee = author
             elif low in ("him", "her"):
                 gender = "m" if low == "him" else "f"
                 ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)

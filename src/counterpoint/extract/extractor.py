@@ -22,13 +22,15 @@ from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
-from .speakers import resolve_speakers
+from .speakers import resolve_speakers, sole_author
 from .tagged import snap, tagged_candidates, whole_tokens
 from .tagger import SpanTagger
 
 # A tagged statement the rules did not find is kept from this probability up: on PolNeAR dev, lower ones add
 # more wrong contents than right ones.
 MIN_TAGGED = 0.9
+
+Item = tuple[str, str, str] | tuple[str, str, str, str | None]  # text, article id, source[, byline]
 
 
 @dataclass(frozen=True)
@@ -65,42 +67,44 @@ class Extractor:
         if min_confidence is not None:
             self.scorer = Scorer(self.scorer.weights, self.scorer.intercept, min_confidence)
 
-    def extract(self, text: str, article_id: str, source: str = "") -> Extraction:
-        return next(self.extract_many([(text, article_id, source)]))
+    def extract(self, text: str, article_id: str, source: str = "", byline: str | None = None) -> Extraction:
+        return next(self.extract_many([(text, article_id, source, byline)]))
 
     def extract_many(
-        self, items: Iterable[tuple[str, str, str]], n_process: int = 1, batch_size: int = 32
+        self, items: Iterable[Item], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
-        """(text, article_id, source) triples → Extractions in the same order. A long text is read in pieces
-        (pieces.py); an article the rules fail on comes back with its `error`, and the batch goes on."""
+        """(text, article_id, source[, byline]) → Extractions in the same order. A long text is read in
+        pieces (pieces.py); an article the rules fail on comes back with its `error`, and the batch goes
+        on."""
         pieces = (
-            (piece, (n, aid, src, offset))
-            for n, (text, aid, src) in enumerate(items)
+            (piece, (n, aid, src, byline[0] if byline else None, offset))
+            for n, (text, aid, src, *byline) in enumerate(items)
             for offset, piece in cut(text, min(MAX_CHARS, self.nlp.max_length))
         )
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
         current = -1
-        for doc, (n, aid, src, offset) in self.nlp.pipe(
+        for doc, (n, aid, src, byline, offset) in self.nlp.pipe(
             pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
             if n != current and parts:
                 yield _joined(parts)
                 parts = []
             current = n
-            parts.append((self._guarded(doc, aid, src), offset))
+            parts.append((self._guarded(doc, aid, src, byline), offset))
         if parts:
             yield _joined(parts)
 
-    def _guarded(self, doc: Doc, article_id: str, source: str) -> Extraction:
+    def _guarded(self, doc: Doc, article_id: str, source: str, byline: str | None) -> Extraction:
         try:
-            return self.from_doc(doc, article_id, source)
+            return self.from_doc(doc, article_id, source, byline)
         except Exception as exc:  # one article's odd text must not end a batch of thousands
             return Extraction(
                 article_id, source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
             )
 
-    def from_doc(self, doc: Doc, article_id: str, source: str = "") -> Extraction:
-        """Rules over an already parsed Doc (so callers that parse for other reasons parse once)."""
+    def from_doc(self, doc: Doc, article_id: str, source: str = "", byline: str | None = None) -> Extraction:
+        """Rules over an already parsed Doc (so callers that parse for other reasons parse once). `byline`:
+        the article's, whose one author is the "I" who writes outside any quote."""
         quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
@@ -116,8 +120,9 @@ class Extractor:
             # moved bounds can leave a weak statement no longer nested, and so no longer kept
             cands = _relinked(cands, self.scorer.confident(cands))
         index = EntityIndex(doc)
-        resolve_speakers(doc, cands, index)
-        add_details(doc, cands, index)
+        author = sole_author(byline)
+        resolve_speakers(doc, cands, index, author)
+        add_details(doc, cands, index, author)
         if self.claims:
             cands += find_claims(doc, cands, quotes)
         statements = _statements(doc, cands, article_id, source)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .cues import words
-from .entities import WORKS, EntityIndex
+from .entities import PARTICLES, WORKS, EntityIndex
 from .pipeline import inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -47,11 +47,12 @@ PEOPLE = re.compile(
 )
 
 
-def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> None:
+def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, author: str | None = None) -> None:
     """Fill speaker_name/type/entity for each candidate in text order, parents before their children.
 
     A pronoun with no one to resolve it to gets no name: it is no one's name, and `who` and the same-speaker
-    search would pool every unresolved "he" as one person. Its mention stays."""
+    search would pool every unresolved "he" as one person. Its mention stays. "I" in no one's words is the
+    `author` when the byline names one ("I have argued for years that …" in a column)."""
     last: Candidate | None = None  # the last singular speaker, for a pronoun with no named antecedent
     speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
     described: dict[str, Candidate] = {}  # the last speaker described at length, by head noun
@@ -114,6 +115,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
         elif low in FIRST and len(span) == 1:
             if parent is not None and parent.speaker_name:
                 _speaks_as(cand, parent)
+            elif parent is None and author and low in ("i", "me"):
+                cand.speaker_name, cand.speaker_type = author, "person"
             continue
         elif _joint(span, head):  # "Lavrov and Kerry had agreed …" is neither one alone, in `who` or anywhere
             words = span[1:] if span[0].lower_ in ("the", "a", "an") else span
@@ -147,6 +150,16 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex) -> No
             several = cand
         if cand.speaker_type == "person" or _someone(span, head):
             speakers[head.i] = cand
+
+
+def sole_author(byline: str | None) -> str | None:
+    """The one person a byline names ("Rachel Okafor", "Daniel Reyes, contributing columnist"), else None:
+    with two authors, or an agency or a desk, "I" is no one we can name."""
+    name = (byline or "").removeprefix("By ").split(",")[0].strip()
+    names = name.split()
+    if not 2 <= len(names) <= 4 or any(w.lower() in ("and", "&", "|", "staff", "desk") for w in names):
+        return None
+    return name if all(w[:1].isupper() or w in PARTICLES for w in names) else None
 
 
 def _bare(span: Span, head: Token) -> bool:
