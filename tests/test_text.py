@@ -417,3 +417,23 @@ def test_an_interviews_byline_and_date() -> None:
         page("'We will not pay for a wall'", "Interview by Daniel Brooks, 14 March 2019", LEDE), "s"
     )
     assert (article.byline, article.published, article.text) == ("Daniel Brooks", "2019-03-14", LEDE)
+
+
+def test_a_desk_between_byline_and_date_in_one_header_line() -> None:
+    article = parse(
+        page("Fact check: Is the rate a record?", "By Priya Natarajan | Fact desk | June 3, 2024", LEDE), "s"
+    )
+    assert (article.byline, article.published, article.meta["section"]) == (
+        "Priya Natarajan",
+        "2024-06-03",
+        "Fact desk",
+    )
+    assert article.text == LEDE
+
+
+def test_an_opinion_label_before_the_byline_is_the_headline_not_a_teaser() -> None:
+    title = "Opinion: The four-day week is not a fantasy. It is a business decision."
+    article = parse(
+        page(title, "By Rachel Okafor", LEDE, SECOND, "Opinion: Why the referendum was a sham"), "s"
+    )
+    assert (article.title, article.byline, article.text) == (title, "Rachel Okafor", f"{LEDE}\n\n{SECOND}")

@@ -287,7 +287,9 @@ def _find_title(units: list[str], kinds: list[str], anchor: int) -> int | None:
     for i in range(anchor):
         words = len(units[i].split())
         question = kinds[i] == "prose" and units[i].endswith(("?", "!")) and words <= 15
-        if not (kinds[i] == "headline" or question) or not 3 <= words <= 30:
+        # "Opinion: …" is a teaser in a list of links, but the headline when the byline follows it
+        labelled = kinds[i] == "boiler" and _OPINION.match(units[i]) and kinds[i + 1] in _HEADER
+        if not (kinds[i] == "headline" or question or labelled) or not 3 <= words <= 30:
             continue
         score = 2.0 * (counts[_fold(_split_site(units[i], bare)[0])] > 1)
         score += _header_follows(units, kinds, i, anchor) - (words > 16)
@@ -326,6 +328,7 @@ def _body_start(kinds: list[str], title_at: int | None, anchor: int) -> int:
 
 
 _HEADER = ("field", "date", "byline")
+_OPINION = re.compile(r"opinion\s*[:|]\s*\S", re.IGNORECASE)
 # A credit line ends an article, so prose after one needs real weight to be taken as body.
 _SCORES = {"nav": -3.0, "boiler": -5.0, "date": -3.0, "caption": 0.0, "field": 0.0, "credit": -10.0}
 
@@ -403,8 +406,8 @@ def _split_fields(unit: str, splitter: re.Pattern[str]) -> dict[str, Any] | None
     loose: list[str] = []
     for part in (p.strip(" |•·") for p in splitter.split(unit) if p and p.strip(" |•·")):
         parsed = _field(part)
-        if parsed is None and (_bare_name(part) or re.fullmatch(r"[A-Z][\w-]+", part)):
-            loose.append(part)  # "Jane Doe | 17 March 2014", "Mar. 25, 2014 | Ukraine"
+        if parsed is None and (_bare_name(part) or re.fullmatch(r"[A-Z][\w-]+(?: [\w-]+){0,3}", part)):
+            loose.append(part)  # "Jane Doe | 17 March 2014", "Mar. 25, 2014 | Ukraine", "| World desk |"
         elif parsed is None:
             return None
         else:
