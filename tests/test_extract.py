@@ -1105,3 +1105,19 @@ def test_the_i_of_a_column_is_its_one_author(ex: Extractor) -> None:
         .speaker
         == "Daniel Reyes"
     )
+
+
+def test_local_news_keeps_a_statement_whole_where_the_parse_cuts_it(ex: Extractor) -> None:
+    text = (ARTICLES / "local_fire.txt").read_text(encoding="utf-8")
+    found = ex.extract(text, "a_fire", "f").statements
+    # "Ortiz said crews arrived within five minutes and found flames …": the parse ends the content at "and";
+    # the tagger's bounds replace it, rather than a second copy of the same statement
+    ortiz = [s for s in found if s.speaker == "Dana Ortiz" and s.cue == "said"]
+    assert [s.text for s in ortiz] == [
+        "crews arrived within five minutes and found flames coming from a second-floor window",
+        "The cause is under investigation",
+    ]
+    neighbour = [s for s in found if s.speaker == "neighbor"]
+    assert [s.kind for s in neighbour] == ["indirect", "direct"]
+    tweet = next(s for s in found if s.cue == "tweeted")
+    assert (tweet.speaker, tweet.kind, tweet.setting) == ("Tom Becker", "direct", "public")

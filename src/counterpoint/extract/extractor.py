@@ -23,7 +23,7 @@ from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
 from .speakers import resolve_speakers, sole_author
-from .tagged import snap, tagged_candidates, whole_tokens
+from .tagged import overlap, snap, tagged_candidates, whole_tokens
 from .tagger import SpanTagger
 
 # A tagged statement the rules did not find is kept from this probability up: on PolNeAR dev, lower ones add
@@ -115,7 +115,8 @@ class Extractor:
         if self.tagger is not None:
             spans = whole_tokens(doc, self.tagger.tag(doc_text(doc), hints=_hints(cands)))
             snap(doc, cands, spans)
-            cands = _dedupe(cands + tagged_candidates(doc, spans, cands, self.min_tagged))
+            tagged = tagged_candidates(doc, spans, cands, self.min_tagged)
+            cands = _dedupe([c for c in cands if not _superseded(c, tagged)] + tagged)
             link_parents(cands)
             # moved bounds can leave a weak statement no longer nested, and so no longer kept
             cands = _relinked(cands, self.scorer.confident(cands))
@@ -138,6 +139,16 @@ class Extractor:
             cands = [c for c in cands if not (c.belief and c.parent is not None)]
             link_parents(cands)
         return cands
+
+
+def _superseded(cand: Candidate, tagged: list[Candidate]) -> bool:
+    """Whether a tagged statement with the same cue says where this one's words run: "Ortiz said crews
+    arrived within five minutes and found flames …", which the parse cut at "and"."""
+    return (
+        cand.kind != "direct"
+        and cand.parent is None
+        and any(t.cue == cand.cue and overlap(t.content, cand.content) > 0 for t in tagged)
+    )
 
 
 def _relinked(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
