@@ -1121,3 +1121,17 @@ def test_local_news_keeps_a_statement_whole_where_the_parse_cuts_it(ex: Extracto
     assert [s.kind for s in neighbour] == ["indirect", "direct"]
     tweet = next(s for s in found if s.cue == "tweeted")
     assert (tweet.speaker, tweet.kind, tweet.setting) == ("Tom Becker", "direct", "public")
+
+
+def test_a_court_story_cites_filings_and_lawyers(ex: Extractor) -> None:
+    text = (ARTICLES / "court_fraud.txt").read_text(encoding="utf-8")
+    said = {s.text: s for s in ex.extract(text, "a_court", "f").statements}
+    indictment = next(s for s in said.values() if s.cue == "According to")
+    assert indictment.speaker == "indictment" and indictment.text.startswith("Gregory Lane directed staff")
+    williams = next(s for s in said.values() if s.speaker == "Damian Williams")
+    assert (williams.kind, williams.setting) == ("direct", "public")
+    # "she said in an email": to the reporter as often as not, so neither public nor private
+    email = next(s for s in said.values() if s.speaker == "Susan Hartley" and s.kind == "direct")
+    assert (email.speaker_mention, email.setting) == ("she", None)
+    judge = next(s for s in said.values() if s.cue == "wrote")
+    assert (judge.speaker, judge.said_at, judge.kind) == ("Lorna Schofield", "last year", "mixed")

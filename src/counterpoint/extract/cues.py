@@ -82,7 +82,8 @@ _IRREGULAR = {
 # Noun cues in "in a statement", "according to": prepositional cue phrases.
 ACCORDING = ("according", "to")
 
-# Words and phrases that say where something was said, and what that makes the setting.
+# Words and phrases that say where something was said, and what that makes the setting. An email or a letter
+# says neither: "she said in an email" is most often to the reporter, on the record; "to Lavrov" is not.
 PRIVATE_MARKERS = (
     "privately",
     "quietly",
@@ -97,8 +98,6 @@ PRIVATE_MARKERS = (
     "confided",
     "off the record",
     "in a call",
-    "in a letter",
-    "in an email",
     "in a private meeting",
     "secretly",
 )
