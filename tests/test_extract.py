@@ -1117,6 +1117,8 @@ def test_local_news_keeps_a_statement_whole_where_the_parse_cuts_it(ex: Extracto
         "crews arrived within five minutes and found flames coming from a second-floor window",
         "The cause is under investigation",
     ]
+    # and the crews, not Ortiz, found the flames: the parse's "Ortiz … found" is no statement of hers
+    assert not [s for s in found if s.cue == "found"]
     neighbour = [s for s in found if s.speaker == "neighbor"]
     assert [s.kind for s in neighbour] == ["indirect", "direct"]
     tweet = next(s for s in found if s.cue == "tweeted")

@@ -117,6 +117,7 @@ class Extractor:
             snap(doc, cands, spans)
             tagged = tagged_candidates(doc, spans, cands, self.min_tagged)
             cands = _dedupe([c for c in cands if not _superseded(c, tagged)] + tagged)
+            cands = [c for c in cands if not _swallowed(c, cands)]
             link_parents(cands)
             # moved bounds can leave a weak statement no longer nested, and so no longer kept
             cands = _relinked(cands, self.scorer.confident(cands))
@@ -148,6 +149,19 @@ def _superseded(cand: Candidate, tagged: list[Candidate]) -> bool:
         cand.kind != "direct"
         and cand.parent is None
         and any(t.cue == cand.cue and overlap(t.content, cand.content) > 0 for t in tagged)
+    )
+
+
+def _swallowed(cand: Candidate, cands: list[Candidate]) -> bool:
+    """Whether the cue lies in what the same speaker says in another statement: "Ortiz said crews arrived
+    and found flames", where the parse made Ortiz the one who found them."""
+    return cand.cue is not None and any(
+        o is not cand
+        and o.speaker == cand.speaker
+        and o.cue not in (None, cand.cue)
+        and o.holds(*cand.cue)
+        and not o.holds(*o.cue)  # not a statement whose content takes in its own cue
+        for o in cands
     )
 
 
