@@ -285,10 +285,9 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     while head.dep_ == "conj" or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
         head = head.head  # "… stood at 200,000 and has since exploded, according to X": the whole clause
     last = _trim_punct(list(sent))[-1]
+    # "Xi said the question was a red line, according to a readout": the readout reports Xi's words
     if head.dep_ == "ccomp" and verb_base(head.head.lower_) in SPEECH and to.right_edge == last:
-        head = (
-            head.head
-        )  # "Xi said the question was a red line, according to a readout": X reports Xi's words
+        head = head.head
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
     before = [t for t in pool if t.i < tok.i]
     if len(_trim_punct(before)) > 2:
