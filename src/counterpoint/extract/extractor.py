@@ -117,7 +117,7 @@ class Extractor:
             snap(doc, cands, spans)
             tagged = tagged_candidates(doc, spans, cands, self.min_tagged)
             cands = _dedupe([c for c in cands if not _superseded(c, tagged)] + tagged)
-            cands = [c for c in cands if not _swallowed(c, cands)]
+            cands = _unswallowed(cands)
             link_parents(cands)
             # moved bounds can leave a weak statement no longer nested, and so no longer kept
             cands = _relinked(cands, self.scorer.confident(cands))
@@ -152,17 +152,20 @@ def _superseded(cand: Candidate, tagged: list[Candidate]) -> bool:
     )
 
 
-def _swallowed(cand: Candidate, cands: list[Candidate]) -> bool:
-    """Whether the cue lies in what the same speaker says in another statement: "Ortiz said crews arrived
-    and found flames", where the parse made Ortiz the one who found them."""
-    return cand.cue is not None and any(
-        o is not cand
-        and o.speaker == cand.speaker
-        and o.cue not in (None, cand.cue)
-        and o.holds(*cand.cue)
-        and not o.holds(*o.cue)  # not a statement whose content takes in its own cue
-        for o in cands
-    )
+def _unswallowed(cands: list[Candidate]) -> list[Candidate]:
+    """Without the candidates whose cue lies in what the same speaker says in another statement: "Ortiz said
+    crews arrived and found flames", where the parse made Ortiz the one who found them. Each is checked
+    against its own speaker's statements only, so a transcript of thousands costs no more than its parts."""
+    holders: dict[tuple[int, int] | None, list[Candidate]] = {}
+    for o in cands:  # not a statement whose content takes in its own cue
+        if o.cue is not None and o.content is not None and not o.holds(*o.cue):
+            holders.setdefault(o.speaker, []).append(o)
+    return [
+        c
+        for c in cands
+        if c.cue is None
+        or not any(o is not c and o.cue != c.cue and o.holds(*c.cue) for o in holders.get(c.speaker, ()))
+    ]
 
 
 def _relinked(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
