@@ -91,7 +91,7 @@ class CrashAfter:
         self.articles = articles
 
     def extract_many(self, items, n_process=1, batch_size=32):
-        for n, (_, article_id, source, _byline) in enumerate(items):
+        for n, (_, article_id, source, *_) in enumerate(items):
             if n == self.articles:
                 raise KeyboardInterrupt
             yield Extraction(article_id, source)

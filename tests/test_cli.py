@@ -110,7 +110,7 @@ def test_every_command_has_help_with_an_example() -> None:
 
 STATEMENT_FIELDS = (
     "id, article_id, source, kind, text, span, speaker, speaker_mention, speaker_span, speaker_entity_id, "
-    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence, checkable"
+    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence, checkable, part"
 )
 
 
@@ -123,9 +123,10 @@ def test_ingest_extracts_statements_in_the_contract_shape(db_path: str) -> None:
     for statement in document["statements"]:
         assert list(statement) == STATEMENT_FIELDS.split(", ")
         start, end = statement["span"]
-        assert articles[statement["article_id"]]["text"][start:end].strip()
+        assert articles[statement["article_id"]][statement["part"]][start:end].strip()
         assert statement["speaker_entity_id"] is None or statement["speaker_entity_id"] in entity_ids
     assert set(document["entities"][0]) == {"id", "name", "type", "aliases", "roles"}
+    assert {"title", "text"} == {s["part"] for s in document["statements"]}
 
 
 def test_no_extract_skips_statements(db_path: str) -> None:

@@ -190,14 +190,23 @@ def test_full_text_search_over_statements(store: Store) -> None:
     assert [r["id"] for r in store.search("Kerry recognise", table="statements")] == [said.id]
 
 
-def test_a_store_from_before_checkable_gains_it_with_its_statements_checkable(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("revision", "added"),
+    [("0001", ("part", "checkable")), ("0002", ("part",))],
+)
+def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
+    tmp_path: Path, revision: str, added: tuple[str, ...]
+) -> None:
     path = tmp_path / "old.db"
     with Store(path) as store:
         a = article()
         store.add(a, [statement(a, 0, 40, checkable=False)])
-    with sqlalchemy.create_engine(f"sqlite:///{path}").begin() as conn:  # as the first revision left it
-        conn.exec_driver_sql("ALTER TABLE statements DROP COLUMN checkable")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    with sqlalchemy.create_engine(f"sqlite:///{path}").begin() as conn:  # as that revision left it
+        for column in added:
+            conn.exec_driver_sql(f"ALTER TABLE statements DROP COLUMN {column}")
+        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{revision}'")
     with Store(path) as store:
-        assert [s["checkable"] for s in store.statements()] == [True]
+        [old] = store.statements()
+        assert old["part"] == "text"  # every statement was read from the body
+        assert old["checkable"] is ("checkable" in added)  # stored before the check existed: as it was linked
         assert [r["text"] for r in store.search("Crimea", table="statements")] == [BODY[:40]]

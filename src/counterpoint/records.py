@@ -84,6 +84,7 @@ class Statement:
     second_hand: bool = False
     confidence: float = 1.0
     checkable: bool = True  # a clause with a finite verb; `link` leaves out a bare name or phrase
+    part: str = "text"  # the article field the spans index: "text", or "title" for what its headline says
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

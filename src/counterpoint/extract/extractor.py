@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,7 @@ from .claims import find_claims
 from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
+from .headline import SEPARATOR, headline_candidates, split_title, with_title
 from .interviews import find_answers
 from .nouns import find_noun_cues
 from .pieces import MAX_CHARS, cut, merge_entities, shift
@@ -30,7 +32,16 @@ from .tagger import SpanTagger
 # more wrong contents than right ones.
 MIN_TAGGED = 0.9
 
-Item = tuple[str, str, str] | tuple[str, str, str, str | None]  # text, article id, source[, byline]
+
+class Item(NamedTuple):
+    """One text to read. `byline`: whose "I" the writer's own words are; `title`: a stored article's title,
+    read as its first paragraph, whose statements come back with `part` "title"."""
+
+    text: str
+    article_id: str
+    source: str = ""
+    byline: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,44 +78,57 @@ class Extractor:
         if min_confidence is not None:
             self.scorer = Scorer(self.scorer.weights, self.scorer.intercept, min_confidence)
 
-    def extract(self, text: str, article_id: str, source: str = "", byline: str | None = None) -> Extraction:
-        return next(self.extract_many([(text, article_id, source, byline)]))
+    def extract(
+        self,
+        text: str,
+        article_id: str,
+        source: str = "",
+        byline: str | None = None,
+        title: str | None = None,
+    ) -> Extraction:
+        return next(self.extract_many([Item(text, article_id, source, byline, title)]))
 
     def extract_many(
-        self, items: Iterable[Item], n_process: int = 1, batch_size: int = 32
+        self, items: Iterable[tuple[str, ...] | Item], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
-        """(text, article_id, source[, byline]) → Extractions in the same order. A long text is read in
-        pieces (pieces.py); an article the rules fail on comes back with its `error`, and the batch goes
-        on."""
+        """Items (text, article_id, source, byline, title; the last three optional) → Extractions in the same
+        order. A long text is read in pieces (pieces.py); an article the rules fail on comes back with its
+        `error`, and the batch goes on."""
+        limit = min(MAX_CHARS, self.nlp.max_length)
         pieces = (
-            (piece, (n, aid, src, byline[0] if byline else None, offset))
-            for n, (text, aid, src, *byline) in enumerate(items)
-            for offset, piece in cut(text, min(MAX_CHARS, self.nlp.max_length))
+            (piece, (n, item, body, offset))
+            for n, item in enumerate(Item(*i) for i in items)
+            for text, body in [with_title(item.text, item.title)]
+            for offset, piece in cut(text, limit)
         )
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
-        current = -1
-        for doc, (n, aid, src, byline, offset) in self.nlp.pipe(
+        current, body_start = -1, 0
+        for doc, (n, item, body, offset) in self.nlp.pipe(
             pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
             if n != current and parts:
-                yield _joined(parts)
+                yield _joined(parts, body_start)
                 parts = []
-            current = n
-            parts.append((self._guarded(doc, aid, src, byline), offset))
+            current, body_start = n, body
+            title_end = max(0, body - offset - len(SEPARATOR))
+            parts.append((self._guarded(doc, item, title_end), offset))
         if parts:
-            yield _joined(parts)
+            yield _joined(parts, body_start)
 
-    def _guarded(self, doc: Doc, article_id: str, source: str, byline: str | None) -> Extraction:
+    def _guarded(self, doc: Doc, item: Item, title_end: int) -> Extraction:
         try:
-            return self.from_doc(doc, article_id, source, byline)
+            return self.from_doc(doc, item.article_id, item.source, item.byline, title_end)
         except Exception as exc:  # one article's odd text must not end a batch of thousands
             return Extraction(
-                article_id, source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
+                item.article_id, item.source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
             )
 
-    def from_doc(self, doc: Doc, article_id: str, source: str = "", byline: str | None = None) -> Extraction:
+    def from_doc(
+        self, doc: Doc, article_id: str, source: str = "", byline: str | None = None, title_end: int = 0
+    ) -> Extraction:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once). `byline`:
-        the article's, whose one author is the "I" who writes outside any quote."""
+        the article's, whose one author is the "I" who writes outside any quote; `title_end`: where a title
+        read as the first paragraph ends, whose statements must have a headline's shape."""
         quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
@@ -121,6 +145,8 @@ class Extractor:
             link_parents(cands)
             # moved bounds can leave a weak statement no longer nested, and so no longer kept
             cands = _relinked(cands, self.scorer.confident(cands))
+        if title_end:
+            cands = _relinked(cands, headline_candidates(doc, cands, title_end))
         index = EntityIndex(doc)
         author = sole_author(byline)
         resolve_speakers(doc, cands, index, author)
@@ -184,14 +210,16 @@ def _hints(cands: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
     }
 
 
-def _joined(parts: list[tuple[Extraction, int]]) -> Extraction:
-    """The pieces of one article as one Extraction, in the article's offsets."""
+def _joined(parts: list[tuple[Extraction, int]], body_start: int) -> Extraction:
+    """The pieces of one article as one Extraction, in the stored article's offsets (its title's, for a
+    statement in the title)."""
     first = parts[0][0]
-    if len(parts) == 1:
+    if len(parts) == 1 and not body_start:
         return first
     statements = [s for e, offset in parts for s in shift(e.statements, offset, first.article_id)]
     errors = [e.error for e, _ in parts if e.error]
     entities = merge_entities([e.entities for e, _ in parts])
+    statements = split_title(statements, first.article_id, body_start)
     return Extraction(first.article_id, first.source, statements, entities, errors[0] if errors else None)
 
 

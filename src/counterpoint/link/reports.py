@@ -26,8 +26,10 @@ def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
 
 
 def _standing(s: dict[str, Any]) -> str:
-    hand = "second-hand" if s.get("second_hand") else "first-hand"
-    return f"{hand}, {s['setting']}" if s.get("setting") else hand
+    """First- or second-hand, the setting when stated, and "headline" for a title's words: an outlet's
+    summary of what was said, in fewer words than the speaker used."""
+    parts = ["second-hand" if s.get("second_hand") else "first-hand", s.get("setting")]
+    return ", ".join(p for p in [*parts, "headline" if s.get("part") == "title" else None] if p)
 
 
 # The most characters from a cue to its content shown with it ("told reporters at City Hall that").
@@ -40,7 +42,8 @@ def _shown(s: dict[str, Any], text: str | None) -> str:
     alone reads as a fragment. A direct quote as it stands; a name or phrase with its cue at least."""
     start, end = s["span"]
     cue = s.get("cue_span")
-    lead = text[cue[0] : start] if text and cue and cue[1] <= start and s.get("kind") != "direct" else None
+    worded = cue and any(ch.isalpha() for ch in s.get("cue") or "")  # not a headline's "Kerry: …"
+    lead = text[cue[0] : start] if text and worded and cue[1] <= start and s.get("kind") != "direct" else None
     speaker = s.get("speaker_span")
     if (
         lead is not None
@@ -61,7 +64,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "id": s["id"],
         "speaker": s.get("speaker"),
         "text": s["text"],
-        "shown": _shown(s, article.get("text")),
+        "shown": _shown(s, article.get(s.get("part") or "text")),
         "kind": s.get("kind"),
         "standing": _standing(s),
         "second_hand": bool(s.get("second_hand")),
@@ -75,6 +78,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "source": article.get("source"),
         "article_id": s["article_id"],
         "span": s.get("span"),
+        "part": s.get("part") or "text",
     }
 
 
@@ -182,11 +186,12 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def _chronology(e: dict[str, Any]) -> tuple[str, str, int]:
+def _chronology(e: dict[str, Any]) -> tuple[str, str, bool, int]:
     """When it was said if the text gives a year ("in March 2014"), else when it was published; within one
-    article, in the order the article tells it."""
+    article, in the order the article tells it, its title first."""
     year = _YEAR.search(e.get("said_at") or "")
-    return (year.group() if year else e.get("published") or "", e["article_id"], (e.get("span") or [0])[0])
+    when = year.group() if year else e.get("published") or ""
+    return (when, e["article_id"], e.get("part") != "title", (e.get("span") or [0])[0])
 
 
 def _when(e: dict[str, Any]) -> str:

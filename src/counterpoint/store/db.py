@@ -353,6 +353,7 @@ def _statement_record(row: Any) -> dict[str, Any]:
         "second_hand": row.second_hand,
         "confidence": row.confidence,
         "checkable": row.checkable,
+        "part": row.part,
     }
 
 

@@ -94,6 +94,7 @@ class StatementRow(Base):
     second_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     checkable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    part: Mapped[str] = mapped_column(String(8), default="text", server_default="text")
 
 
 class LinkRow(Base):

@@ -1,0 +1,120 @@
+"""A stored article's title is read with its body; what the title says is kept with offsets into the title.
+
+The title is where many articles state their lead attribution ("US will not recognise Crimea vote, Kerry
+says"). It is read as the body's first paragraph, as `extract` reads a raw file and as the span tagger was
+trained, so its speakers take their full names from the body. But headline grammar drops "that" and commas,
+which the parse misreads ("Crimea votes to join Russia as Kerry says US will not recognise result" makes the
+vote Kerry's), so a title's statements are kept only in the shapes headlines attribute with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from counterpoint.records import Statement, stable_id
+
+from .candidate import Candidate
+from .cues import verb_base
+from .pipeline import FINITE
+
+SEPARATOR = "\n\n"
+# What stands between a headline's words and the attribution after them: "…, Kerry says", "… - Lavrov".
+_BEFORE_ATTRIBUTION = frozenset(",:;-\"'\u2013\u2014\u201d\u2019")
+_PEOPLE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def with_title(text: str, title: str | None) -> tuple[str, int]:
+    """The text to read and where the body starts in it: the title as a first paragraph, unless the body
+    already opens with it (a scrape that kept its headline line)."""
+    title = (title or "").strip()
+    if not title or "\n" in title or text.lstrip().startswith(title):
+        return text, 0
+    return title + SEPARATOR + text, len(title) + len(SEPARATOR)
+
+
+def headline_candidates(doc: Doc, cands: list[Candidate], title_end: int) -> list[Candidate]:
+    """The candidates, without those in the title that are not a headline's attribution: a content that is
+    not a clause ("Putin signs treaty absorbing Crimea", "dispute Lavrov's account of 2014 Kerry call"), one
+    holding its own cue ("What diplomats say on the phone"), or one before its cue with nothing to part them
+    ("Crimea votes … as Kerry says"). "Kerry tells Lavrov referendum result will not be recognised" has Lavrov
+    as the one told, not in what was said."""
+    kept = []
+    for c in cands:
+        if c.content is None or c.content[0] >= title_end:
+            kept.append(c)
+            continue
+        span = doc.char_span(*c.content, alignment_mode="expand")
+        if span is None or c.cue is None or c.holds(*c.cue):
+            continue
+        quoted = c.kind in ("direct", "mixed")
+        if not quoted and not _clause(span):
+            continue
+        if c.content[1] <= c.cue[0] and not quoted:
+            between = doc.text[c.content[1] : min(c.cue[0], c.speaker[0] if c.speaker else c.cue[0])]
+            if not _BEFORE_ATTRIBUTION & set(between):
+                continue
+        kept.append(_told(doc, c) if c.cue[1] <= c.content[0] else c)
+    return kept
+
+
+def _clause(span: Span) -> bool:
+    """Whether the words are a clause with a tense at their head: a headline's nouns are often tagged as verbs
+    ("account of 2014 Kerry call"), so a finite verb anywhere is not enough."""
+    root = span.root
+    return root.pos_ in ("VERB", "AUX") and (
+        root.tag_ in FINITE or any(t.dep_ in ("aux", "auxpass") and t.tag_ in FINITE for t in root.children)
+    )
+
+
+def _told(doc: Doc, c: Candidate) -> Candidate:
+    """ "Kerry tells Lavrov referendum result …": a name that opens what was told, and is followed by more
+    words, is the one told (a headline drops the "that" after it)."""
+    if c.cue_token is None or verb_base(c.cue_token.lower_) != "tell" or c.addressee is not None:
+        return c
+    first = next((e for e in doc.ents if e.start_char == c.content[0]), None)
+    if first is None or first.label_ not in _PEOPLE or first.end_char >= c.content[1] - 1:
+        return c
+    rest = doc[first.end :]
+    start = next((t.idx for t in rest if not t.is_space), c.content[1])
+    return replace(c, content=(start, c.content[1]), addressee=first.text)
+
+
+def split_title(statements: list[Statement], article_id: str, body_start: int) -> list[Statement]:
+    """Statements of `title + SEPARATOR + text` in the stored article's terms: those in the title with `part`
+    "title" and offsets into it, the rest with offsets into the text. A speaker or cue span in the other part
+    is left out; the speaker's name stays."""
+    if not body_start:
+        return statements
+    title_end = body_start - len(SEPARATOR)
+
+    def placed(span: tuple[int, int], in_title: bool) -> tuple[int, int] | None:
+        if in_title:
+            return span if span[1] <= title_end else None
+        return (span[0] - body_start, span[1] - body_start) if span[0] >= body_start else None
+
+    titled = {s.id: s.span[0] < title_end for s in statements}
+    spans = {s.id: placed(s.span, titled[s.id]) for s in statements}
+    ids = {
+        key: stable_id("s", article_id, *(("title",) if titled[key] else ()), *span)
+        for key, span in spans.items()
+        if span is not None  # not one that runs from the title into the body
+    }
+    out = []
+    for s in statements:
+        span, in_title = spans[s.id], titled[s.id]
+        if span is None:
+            continue
+        out.append(
+            replace(
+                s,
+                id=ids[s.id],
+                part="title" if in_title else "text",
+                span=span,
+                speaker_span=placed(s.speaker_span, in_title) if s.speaker_span else None,
+                cue_span=placed(s.cue_span, in_title) if s.cue_span else None,
+                parent_id=ids.get(s.parent_id) if s.parent_id else None,
+            )
+        )
+    return out
