@@ -566,6 +566,10 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
         "inline",
     ).statements[0]
     assert email.setting == "public"
+    told = ex.extract('"Kerry told us the vote was a farce," Lavrov said.', "a_us", "inline").statements
+    assert [(s.speaker, s.setting) for s in told if s.parent_id] == [
+        ("Kerry", "private")
+    ]  # us: a few, not the outlet
     posts = ex.extract(
         "President Donald Trump tweeted that the federal government is ready. The economist wrote in a 2019 "
         "blog post that he had been wrong about the size of the effect.",
@@ -1044,6 +1048,7 @@ def test_a_fact_check_cites_and_quotes(ex: Extractor) -> None:
     assert (pointed.speaker, pointed.addressee, pointed.said_at) == ("Dana Whitfield", None, None)
     osei = next(s for s in said if s.cue == "told")
     assert (osei.speaker, osei.speaker_mention, osei.addressee) == ("Mark Osei", "He", "us")
+    assert osei.setting == "public"  # "told us" in the writer's voice: to the outlet, on the record
     brandt = next(s for s in said if s.cue == "has claimed")
     assert (brandt.speaker, brandt.kind) == ("Laura Brandt", "mixed")
 

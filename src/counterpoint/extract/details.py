@@ -85,7 +85,7 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
                 gender = "m" if low == "him" else "f"
                 ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)
                 cand.addressee = ent.name if ent else cand.addressee
-        cand.setting = _setting(words, addressee)
+        cand.setting = _setting(words, addressee, writer=cand.parent is None)
         cand.said_at = _said_at(doc, clause)
         borrowed = _occasion(tok)
         if borrowed and cand.setting is None:
@@ -94,9 +94,12 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.said_at = _said_at(doc, borrowed)
 
 
-def _setting(words: str, addressee: Token | None) -> str | None:
-    """public or private, from the words around a cue (joined, lowercased) and whom it was said to."""
-    if any(m in words for m in TO_THE_PRESS):
+def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
+    """public or private, from the words around a cue (joined, lowercased) and whom it was said to. "Told us"
+    in the `writer`'s own voice was said to the outlet, on the record; in someone's words, to a few."""
+    if any(m in words for m in TO_THE_PRESS) or (
+        writer and addressee is not None and addressee.lower_ == "us"
+    ):
         return "public"
     if any(m in words for m in PRIVATE_MARKERS) or (
         addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
