@@ -1042,6 +1042,13 @@ def test_a_fact_check_cites_and_quotes(ex: Extractor) -> None:
     said = [s for s in ex.extract(text, "a_factcheck", "f").statements if s.kind != "claim"]
     video = next(s for s in said if s.cue == "said" and s.kind == "direct")
     assert (video.speaker, video.speaker_mention) == ("Erik Halvorsen", "Halvorsen")
+    # 'Claim: "…"' names no one; the story quotes the same words as Halvorsen's
+    claim = next(s for s in said if s.cue == "Claim")
+    assert (claim.speaker, claim.speaker_entity_id, claim.speaker_mention) == (
+        "Erik Halvorsen",
+        video.speaker_entity_id,
+        None,
+    )
     # "pointed us to a news release …, which said the rate had fallen … in April": the release is no
     # addressee, and April is when the rate fell, not when the spokesperson spoke
     pointed = next(s for s in said if s.cue == "pointed")

@@ -24,7 +24,7 @@ from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import find_reported
 from .scorer import Scorer, default_scorer
-from .speakers import resolve_speakers, sole_author
+from .speakers import repeated_speakers, resolve_speakers, sole_author
 from .tagged import overlap, snap, tagged_candidates, whole_tokens
 from .tagger import SpanTagger
 
@@ -150,6 +150,7 @@ class Extractor:
         index = EntityIndex(doc)
         author = sole_author(byline)
         resolve_speakers(doc, cands, index, author)
+        repeated_speakers(doc_text(doc), cands)
         add_details(doc, cands, index, author)
         if self.claims:
             cands += find_claims(doc, cands, quotes)

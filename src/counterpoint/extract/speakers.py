@@ -152,6 +152,47 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             speakers[head.i] = cand
 
 
+# The fewest words a quote must repeat to be taken as the same words said again.
+_REPEATED = 5
+_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def repeated_speakers(text: str, cands: list[Candidate]) -> None:
+    """A quote with no speaker is whoever the article has saying the same words: a fact check's "Claim: '…'"
+    that the story then attributes ('"…," Halvorsen said in the video'). Five words or more, in the same
+    order; the speaker's name and entity, not a mention (there is none)."""
+    said = [
+        (_words(text, c), c) for c in cands if c.speaker_name and c.content and c.kind in ("direct", "mixed")
+    ]
+    for cand in cands:
+        if cand.speaker_name or cand.speaker is not None or cand.kind not in ("direct", "mixed"):
+            continue
+        mine = _words(text, cand)
+        if len(mine) < _REPEATED:
+            continue
+        source = next(
+            (
+                c
+                for ws, c in said
+                if (_within(mine, ws) or (len(ws) >= _REPEATED and _within(ws, mine)))
+                and not (c.content[0] < cand.content[1] and cand.content[0] < c.content[1])  # said again
+            ),
+            None,
+        )
+        if source is not None:
+            _speaks_as(cand, source)
+
+
+def _words(text: str, cand: Candidate) -> tuple[str, ...]:
+    pieces = cand.pieces or [cand.content]
+    return tuple(w.lower() for a, b in pieces for w in _WORD.findall(text[a:b]))
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
 def sole_author(byline: str | None) -> str | None:
     """The one person a byline names ("Rachel Okafor", "Daniel Reyes, contributing columnist"), else None:
     with two authors, or an agency or a desk, "I" is no one we can name."""
