@@ -76,6 +76,31 @@ def test_a_headline_misparsed_is_no_statement(ex: Extractor, title: str, kept: l
     assert [s.text for s in said if s.kind != "claim"] == kept
 
 
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Kerry says US will not recognise Crimea vote | Reuters", None),
+        ("Kerry says US will not recognise Crimea vote - BBC News", "BBC"),
+        ("Kerry says US will not recognise Crimea vote - BBC News", None),  # Kerry says it, not the BBC
+        ("World | Kerry says US will not recognise Crimea vote | The Daily Planet", None),
+    ],
+)
+def test_a_page_titles_site_and_section_names_are_no_speakers(ex: Extractor, title: str, outlet: str) -> None:
+    said = [
+        s
+        for s in ex.extract(BODY, "a_site", "inline", title=title, outlet=outlet).statements
+        if s.part == "title"
+    ]
+    assert [(s.speaker, title[slice(*s.span)]) for s in said] == [
+        ("John Kerry", "US will not recognise Crimea vote")
+    ]
+
+
+def test_a_headline_opinion_is_no_ones_label(ex: Extractor) -> None:
+    said, _ = titled(ex, "Opinion | Kerry is wrong: the vote was a farce")
+    assert [s.speaker for s in said] == [None]  # "Kerry is wrong" is the writer's, not a speaker's label
+
+
 def test_a_headline_that_drops_its_that_keeps_the_one_told_out_of_the_words(ex: Extractor) -> None:
     [said], _ = titled(ex, "Kerry tells Lavrov referendum result will not be recognised")
     assert (said.speaker, said.addressee, said.text) == (

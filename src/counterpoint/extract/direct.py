@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .pipeline import doc_text, sentence
+from .pipeline import doc_text, has_finite_verb, sentence
 from .quotes import Quote
 
 _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
@@ -280,7 +280,7 @@ def _headline_source(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > 6 or span.text.isupper() or span.text.startswith("The Latest"):
         return False
-    if span[0].lower_ in _LABELS:
+    if span[0].lower_ in _LABELS or has_finite_verb(span):  # "Kerry is wrong: …" is no one's label
         return False
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or span[-1].lower_ in _REPORTERS
 

@@ -35,13 +35,15 @@ MIN_TAGGED = 0.9
 
 class Item(NamedTuple):
     """One text to read. `byline`: whose "I" the writer's own words are; `title`: a stored article's title,
-    read as its first paragraph, whose statements come back with `part` "title"."""
+    read as its first paragraph, whose statements come back with `part` "title"; `outlet`: the site whose
+    name a title may end with ("… - BBC News"), which is no one's attribution."""
 
     text: str
     article_id: str
     source: str = ""
     byline: str | None = None
     title: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,35 +87,36 @@ class Extractor:
         source: str = "",
         byline: str | None = None,
         title: str | None = None,
+        outlet: str | None = None,
     ) -> Extraction:
-        return next(self.extract_many([Item(text, article_id, source, byline, title)]))
+        return next(self.extract_many([Item(text, article_id, source, byline, title, outlet)]))
 
     def extract_many(
         self, items: Iterable[tuple[str, ...] | Item], n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
-        """Items (text, article_id, source, byline, title; the last three optional) → Extractions in the same
-        order. A long text is read in pieces (pieces.py); an article the rules fail on comes back with its
-        `error`, and the batch goes on."""
+        """Items (text, article_id, source, byline, title, outlet; all but the first two optional) →
+        Extractions in the same order. A long text is read in pieces (pieces.py); an article the rules fail
+        on comes back with its `error`, and the batch goes on."""
         limit = min(MAX_CHARS, self.nlp.max_length)
         pieces = (
-            (piece, (n, item, body, offset))
+            (piece, (n, item, titled, offset))
             for n, item in enumerate(Item(*i) for i in items)
-            for text, body in [with_title(item.text, item.title)]
+            for text, *titled in [with_title(item.text, item.title, item.outlet)]
             for offset, piece in cut(text, limit)
         )
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
-        current, body_start = -1, 0
-        for doc, (n, item, body, offset) in self.nlp.pipe(
+        current, title = -1, (0, 0)
+        for doc, (n, item, titled, offset) in self.nlp.pipe(
             pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
             if n != current and parts:
-                yield _joined(parts, body_start)
+                yield _joined(parts, *title)
                 parts = []
-            current, body_start = n, body
-            title_end = max(0, body - offset - len(SEPARATOR))
+            current, title = n, titled
+            title_end = max(0, titled[1] - offset - len(SEPARATOR))
             parts.append((self._guarded(doc, item, title_end), offset))
         if parts:
-            yield _joined(parts, body_start)
+            yield _joined(parts, *title)
 
     def _guarded(self, doc: Doc, item: Item, title_end: int) -> Extraction:
         try:
@@ -211,7 +214,7 @@ def _hints(cands: list[Candidate]) -> dict[str, list[tuple[int, int]]]:
     }
 
 
-def _joined(parts: list[tuple[Extraction, int]], body_start: int) -> Extraction:
+def _joined(parts: list[tuple[Extraction, int]], title_start: int, body_start: int) -> Extraction:
     """The pieces of one article as one Extraction, in the stored article's offsets (its title's, for a
     statement in the title)."""
     first = parts[0][0]
@@ -220,7 +223,7 @@ def _joined(parts: list[tuple[Extraction, int]], body_start: int) -> Extraction:
     statements = [s for e, offset in parts for s in shift(e.statements, offset, first.article_id)]
     errors = [e.error for e, _ in parts if e.error]
     entities = merge_entities([e.entities for e, _ in parts])
-    statements = split_title(statements, first.article_id, body_start)
+    statements = split_title(statements, first.article_id, title_start, body_start)
     return Extraction(first.article_id, first.source, statements, entities, errors[0] if errors else None)
 
 

@@ -23,15 +23,35 @@ SEPARATOR = "\n\n"
 # What stands between a headline's words and the attribution after them: "…, Kerry says", "… - Lavrov".
 _BEFORE_ATTRIBUTION = frozenset(",:;-\"'\u2013\u2014\u201d\u2019")
 _PEOPLE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_DASHES = ("-", "--", "\u2013", "\u2014")
 
 
-def with_title(text: str, title: str | None) -> tuple[str, int]:
-    """The text to read and where the body starts in it: the title as a first paragraph, unless the body
-    already opens with it (a scrape that kept its headline line)."""
-    title = (title or "").strip()
-    if not title or "\n" in title or text.lstrip().startswith(title):
-        return text, 0
-    return title + SEPARATOR + text, len(title) + len(SEPARATOR)
+def with_title(text: str, title: str | None, outlet: str | None = None) -> tuple[str, int, int]:
+    """The text to read, where the title's words start in the title, and where the body starts in the text
+    to read: the title's own words as a first paragraph, unless the body already opens with the title (a
+    scrape that kept its headline line)."""
+    if not title or not title.strip() or "\n" in title or text.lstrip().startswith(title.strip()):
+        return text, 0, 0
+    start, end = _own_words(title, outlet)
+    return title[start:end] + SEPARATOR + text, start, end - start + len(SEPARATOR)
+
+
+def _own_words(title: str, outlet: str | None) -> tuple[int, int]:
+    """Where a page title's own words lie: "Opinion | …" and "… | Reuters" keep the longest part between
+    bars, and "… - BBC News" loses a last part that names the outlet, which would read as the headline's
+    speaker."""
+    parts = title.split(" | ")
+    longest = max(parts, key=len)
+    start = title.index(longest)
+    end = start + len(longest.rstrip())
+    start += len(longest) - len(longest.lstrip())
+    site = set((outlet or "").lower().split())
+    for dash in (f" {d} " for d in _DASHES):
+        cut = title.rfind(dash, start, end)
+        tail = set(title[cut + len(dash) : end].lower().split())
+        if cut > start and site and (tail == site or site < tail):
+            return start, cut
+    return start, end
 
 
 def headline_candidates(doc: Doc, cands: list[Candidate], title_end: int) -> list[Candidate]:
@@ -39,7 +59,9 @@ def headline_candidates(doc: Doc, cands: list[Candidate], title_end: int) -> lis
     not a clause ("Putin signs treaty absorbing Crimea", "dispute Lavrov's account of 2014 Kerry call"), one
     holding its own cue ("What diplomats say on the phone"), or one before its cue with nothing to part them
     ("Crimea votes … as Kerry says"). "Kerry tells Lavrov referendum result will not be recognised" has Lavrov
-    as the one told, not in what was said."""
+    as the one told, not in what was said. An attribution of its own makes a name after a dash the site's
+    ("Kerry says US will not recognise vote - BBC News")."""
+    cues = [c.cue for c in cands if c.cue and c.content and c.content[0] < title_end]
     kept = []
     for c in cands:
         if c.content is None or c.content[0] >= title_end:
@@ -47,6 +69,9 @@ def headline_candidates(doc: Doc, cands: list[Candidate], title_end: int) -> lis
             continue
         span = doc.char_span(*c.content, alignment_mode="expand")
         if span is None or c.cue is None or c.holds(*c.cue):
+            continue
+        signed = doc.text[c.cue[0] : c.cue[1]].strip() in _DASHES  # not "Lavrov: Kerry told me …"
+        if signed and any(c.holds(*cue) for cue in cues):
             continue
         quoted = c.kind in ("direct", "mixed")
         if not quoted and not _clause(span):
@@ -81,17 +106,19 @@ def _told(doc: Doc, c: Candidate) -> Candidate:
     return replace(c, content=(start, c.content[1]), addressee=first.text)
 
 
-def split_title(statements: list[Statement], article_id: str, body_start: int) -> list[Statement]:
-    """Statements of `title + SEPARATOR + text` in the stored article's terms: those in the title with `part`
-    "title" and offsets into it, the rest with offsets into the text. A speaker or cue span in the other part
-    is left out; the speaker's name stays."""
+def split_title(
+    statements: list[Statement], article_id: str, title_start: int, body_start: int
+) -> list[Statement]:
+    """Statements of what `with_title` gave to read, in the stored article's terms: those in the title with
+    `part` "title" and offsets into it, the rest with offsets into the text. A speaker or cue span in the
+    other part is left out; the speaker's name stays."""
     if not body_start:
         return statements
     title_end = body_start - len(SEPARATOR)
 
     def placed(span: tuple[int, int], in_title: bool) -> tuple[int, int] | None:
         if in_title:
-            return span if span[1] <= title_end else None
+            return (span[0] + title_start, span[1] + title_start) if span[1] <= title_end else None
         return (span[0] - body_start, span[1] - body_start) if span[0] >= body_start else None
 
     titled = {s.id: s.span[0] < title_end for s in statements}
