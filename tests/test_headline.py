@@ -66,9 +66,8 @@ def test_the_shapes_headlines_attribute_with(ex: Extractor, title: str, content:
             "Crimea votes to join Russia as Kerry says US will not recognise result",
             ["US will not recognise result"],
         ),
-        ("Putin signs treaty absorbing Crimea as West announces sanctions", []),  # no clause is said
         ("What diplomats say on the phone, and why it stays there", []),  # the cue inside its own words
-        ("Former US officials dispute Lavrov's account of the 2014 call", []),  # "call" tagged a verb
+        ("Flight attendants' union endorses Lavrov", ["Lavrov"]),  # what PolNeAR's annotators mark
     ],
 )
 def test_a_headline_misparsed_is_no_statement(ex: Extractor, title: str, kept: list[str]) -> None:
