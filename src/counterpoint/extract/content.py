@@ -50,7 +50,25 @@ def shape_content(cand: Candidate, tok: Token) -> None:
         e = s + text[s:e].index(";")  # a second independent clause is the writer's again
     if e <= r0:
         s = skip_intro(doc, s, e)
+    elif s >= r1 and text[r1:s].strip() == "":
+        s = _skip_date(doc, s, e)
     cand.content = _cut_trailing(doc, s, e, after_cue=s >= r1)
+
+
+def _skip_date(doc: Doc, s: int, e: int) -> int:
+    """Where a content right after its cue starts without the cue's date: wire copy's "said on Thursday it
+    would cut 400 jobs" has no "that", and the parse hangs "on Thursday" on the cut, not on the saying."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) < 3 or span[0].dep_ not in ("prep", "npadvmod"):
+        return s
+    first = span[0]
+    phrase = list(first.subtree)
+    after = phrase[-1].i + 1
+    dated = all(t.ent_type_ == "DATE" for t in phrase if t.i != first.i or first.dep_ == "npadvmod")
+    if not dated or phrase[0].i != first.i or after >= span.end:
+        return s
+    subject = doc[after]
+    return subject.idx if subject.dep_ in _SUBJECT_DEPS or subject.head.dep_ in _SUBJECT_DEPS else s
 
 
 def skip_intro(doc: Doc, s: int, e: int) -> int:

@@ -163,6 +163,11 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
                 continue
             if prev is not None and prev.lower_ in _HOW_LONG_PREPS:  # "argued for two decades"
                 continue
+            if any(
+                a.dep_ == "prep" and a.lower_ in ("of", "about") and a.head.pos_ == "VERB"
+                for a in tok.ancestors
+            ):
+                continue  # "he said of his first start since January": what it was said of, not when
             if prev is not None and prev.i in ids and prev.dep_ == "prep" and prev.lower_ in _DATE_PREPS:
                 start -= 1
             of = doc[end] if end < len(doc) else None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
-from .pipeline import HONORIFICS, TITLES, inside_word
+from .pipeline import HONORIFICS, OFFICES, TITLES, inside_word
 
 _FEMALE = frozenset(
     {
@@ -87,8 +87,21 @@ class _Ent:
 
     @property
     def id(self) -> str:
-        key = name_key(self.name) if self.type == "person" else normalize_text(self.name)
+        key = name_key(self.name) if self.type == "person" else org_key(self.name)
         return stable_id("e", self.type, key)
+
+
+# A company's legal form, which one mention gives and the next leaves out ("Northwind Energy Plc" … "Northwind
+# Energy"): not part of whom a name means.
+_LEGAL_FORMS = frozenset({"plc", "inc", "corp", "ltd", "llc", "co", "lp", "sa", "ag", "nv", "se", "gmbh"})
+
+
+def org_key(name: str) -> str:
+    """An organisation's name case- and space-folded, without "the" or a trailing legal form."""
+    words = normalize_text(name).removeprefix("the ").split()
+    while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
 
 
 _TRANSLITERATION = (
@@ -111,10 +124,11 @@ def name_key(name: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """A name without possessive ending, honorific or surrounding punctuation."""
+    """A name without possessive ending, honorific, office or surrounding punctuation ("Speaker Paul Ryan" and
+    "Striker Tomas Varga" are Paul Ryan and Tomas Varga)."""
     text = _POSSESSIVE.sub("", text.strip(" \t\n,.;:\"'\u201c\u201d\u2018\u2019"))
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | OFFICES:
         words = words[1:]
     return " ".join(words)
 
@@ -191,7 +205,7 @@ class EntityIndex:
         if person is not None:  # the tagger's "ORG" for a bare surname it already knows as a person
             self.mentions.append((ent.start_char, person, ent.root))
             return person
-        e = self._by_key.setdefault(("org", name.lower()), _Ent(name, "org", label=ent.label_))
+        e = self._by_key.setdefault(("org", org_key(name)), _Ent(name, "org", label=ent.label_))
         if e.name.isupper() and not name.isupper():
             e.name = name  # "MOSCOW" in a dateline, "Moscow" in the text
         if ent.text not in e.aliases:
@@ -223,7 +237,7 @@ class EntityIndex:
                 return self._use(self._compound_org(span.doc[orgs[0].start : head.end]))
             ent = head or orgs[-1]
             name = clean_name(ent.text).lower().removeprefix("the ")
-            hit = self._by_key.get(("org", name))
+            hit = self._by_key.get(("org", org_key(name)))
             if hit is None and ent is head and " " not in name:  # "Rendell, a Clinton surrogate", tagged ORG
                 hit = self._surnames.get(name)
             if hit:
@@ -239,7 +253,7 @@ class EntityIndex:
 
     def _compound_org(self, span: Span) -> _Ent:
         name = span.text
-        e = self._by_key.setdefault(("org", name.lower()), _Ent(name, "org", label="ORG"))
+        e = self._by_key.setdefault(("org", org_key(name)), _Ent(name, "org", label="ORG"))
         if name not in e.aliases:
             e.aliases.append(name)
         return e

@@ -69,12 +69,14 @@ HONORIFICS = frozenset(
         "secretary",
     }
 )
-# offices given before a name that are no first name ("Speaker Paul Ryan", "Commissioner James O'Neill")
-_OFFICES = words("""
+# offices and positions given before a name that are no first name ("Speaker Paul Ryan", "Commissioner James
+# O'Neill", "Striker Tomas Varga", which the NER takes in whole)
+OFFICES = words("""
 speaker commissioner chief sheriff detective officer captain sergeant lieutenant colonel admiral bishop
-cardinal pope coach rabbi reverend pastor
+cardinal pope coach rabbi reverend pastor striker defender midfielder goalkeeper winger quarterback pitcher
+skipper manager inspector constable superintendent prosecutor
 """)
-_NOT_FIRST_NAMES = TITLES | HONORIFICS | _OFFICES
+_NOT_FIRST_NAMES = TITLES | HONORIFICS | OFFICES
 _ORG_WORDS = words("""
 inc corp co ltd llc party department ministry council news times post group committee university institute
 foundation association company bank agency commission court house office network league union fund

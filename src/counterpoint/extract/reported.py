@@ -73,6 +73,10 @@ INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
 ADVERBIAL_PREPS = ("by", "in", "after", "before", "while", "upon", "since", "without")
 
 
+# What a source may or may not do ("not authorized to speak publicly"): never something said.
+_LEAVE = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared", "empowered"})
+
+
 def find_reported(doc: Doc) -> list[Candidate]:
     """Every cue in the parse with a content: one candidate per cue, speaker left to speakers.py."""
     out: list[Candidate] = []
@@ -110,6 +114,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return None
     if base in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not respond to a request for comment": nothing was said
+    if tok.dep_ == "xcomp" and tok.head.lower_ in _LEAVE:
+        return None  # "was not authorised to discuss the talks": the terms of anonymity, not words
     passive = _passive_agent(doc, tok) if tok.lower_ != "asked" else _asked(doc, tok)
     if passive is not None:
         return passive
@@ -311,7 +317,7 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
 def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     """The content clause of a cue verb, or None when it has none the rules trust."""
     kids = list(tok.children)
-    clauses = [c for c in kids if c.dep_ in CONTENT_DEPS]
+    clauses = [c for c in kids if c.dep_ in CONTENT_DEPS and not _aside(c)]
     if any(c.dep_ == "mark" and c.i < tok.i for c in kids):
         # "X continues to insist, …, that he really wants …": a cue opened by "that" is itself what was
         # said, and a clause the parse hung on it from before is the sentence that says it
@@ -363,6 +369,8 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
                 or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i)
             ]
             return _chars([t for c in objs + extra for t in c.subtree])
+    if _aside(tok):  # the whole sentence it interrupts, with what the parse hung on the aside before it
+        return _chars(_trim_punct(list(tok.head.subtree)))
     if tok.dep_ == "parataxis" or (
         tok.dep_ == "advcl" and any(m.lower_ == "as" for m in kids if m.dep_ == "mark")
     ):
@@ -419,6 +427,23 @@ def _governed(clause: Token, cue: Token) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def _aside(tok: Token) -> bool:
+    """ "In 2021, she recalled, the minister had told her …": a cue set off by commas inside the sentence it
+    reports, which the parse may hang on that sentence's verb as a clause of its own."""
+    doc = tok.doc
+    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
+    return (
+        tok.dep_ in ("ccomp", "parataxis")
+        and tok.i < tok.head.i
+        and subject is not None
+        and verb_base(tok.lower_) is not None
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text == ","
+        and subject.left_edge.i > 0
+        and doc[subject.left_edge.i - 1].text == ","
+    )
 
 
 def _rest_of_clause(tok: Token) -> tuple[int, int] | None:
