@@ -93,3 +93,38 @@ def test_a_profile_where_she_recalls_a_private_remark(ex: Extractor) -> None:
     # "she remembers her mother telling her that …": the mother's words, to her, nested
     mother = next(s for s in said if s.speaker == "her mother")
     assert (mother.addressee, mother.second_hand) == ("Amina Yusuf", True)
+
+
+def test_leaked_documents_and_who_was_warned(ex: Extractor) -> None:
+    said = read(ex, "leak_memo.txt")
+    # "Officials … were warned in March that …": the officials were told; who told them goes unsaid
+    warned = next(s for s in said if s.cue == "were warned")
+    assert (warned.speaker, warned.addressee, warned.said_at) == (
+        None,
+        "Officials at the Transport Ministry",
+        "in March",
+    )
+    replied = next(s for s in said if s.cue == "replied")
+    assert (replied.speaker, replied.speaker_mention) == ("Karl Berg", "who")
+    assert not [s for s in said if s.cue and "respond" in s.cue]  # "did not respond to repeated requests"
+    people = next(s for s in said if s.speaker == "Two people familiar with the discussions")
+    berg = next(s for s in said if s.parent_id == people.id)
+    assert (berg.speaker, berg.addressee, berg.setting, berg.said_at) == (
+        "Karl Berg",
+        "colleagues",
+        "private",
+        "in April",
+    )
+
+
+def test_a_chain_of_who_told_whom(ex: Extractor) -> None:
+    said = read(ex, "wire_chain.txt")
+    trump = next(s for s in said if s.speaker == "Donald Trump" and s.said_at == "on Saturday")
+    putin = next(s for s in said if s.parent_id == trump.id)
+    assert (putin.speaker, putin.addressee, putin.setting) == ("Vladimir Putin", "Donald Trump", "private")
+    # '"Every time he sees me he says …"': seeing him is no statement
+    assert not [s for s in said if s.cue == "sees"]
+    warner = next(s for s in said if s.speaker == "Mark Warner")
+    assert (warner.setting, warner.said_at) == ("public", "on Sunday")
+    one = next(s for s in said if s.speaker == "One of them")
+    assert [s.speaker for s in said if s.parent_id == one.id] == ["Vladimir Putin"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 
 def words(text: str) -> frozenset[str]:
     """A word list written as running text, which keeps long lexicons readable."""
@@ -183,6 +185,14 @@ def verb_base(form: str) -> str | None:
         if c in SPEECH or c in BELIEF or c in RAISING or c in PREP_ONLY:
             return c
     return None
+
+
+def told_passively(tok: Token) -> Token | None:
+    """Who was told, in "Officials were warned that …", "He was told by aides that …": the passive subject of
+    a verb said to someone, who is not the one who spoke."""
+    if verb_base(tok.lower_) not in ADDRESSEE_VERBS or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
 # Speech verbs that report a refusal or an aim rather than words ("declined to comment").

@@ -20,6 +20,7 @@ from .cues import (
     PUBLIC_ADDRESSEES,
     PUBLIC_MARKERS,
     TO_THE_PRESS,
+    told_passively,
     verb_base,
 )
 from .entities import EntityIndex
@@ -132,6 +133,9 @@ def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:
+    told = told_passively(tok)  # "Officials were warned that …": the officials
+    if told is not None:
+        return told
     clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]  # "made it clear to me"
     for c in [*tok.children, *(clear[0].children if clear else ())]:
         if cand.holds(c.idx, c.idx + 1):

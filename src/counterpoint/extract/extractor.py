@@ -166,10 +166,25 @@ class Extractor:
         cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc) + find_adjunct_cues(doc))
         cands = _dedupe(cands)
         link_parents(cands)
-        if any(c.belief and c.parent is not None for c in cands):
-            cands = [c for c in cands if not (c.belief and c.parent is not None)]
+        if any(c.parent is not None and (c.belief or _hollow(doc, c)) for c in cands):
+            cands = [c for c in cands if c.parent is None or not (c.belief or _hollow(doc, c))]
             link_parents(cands)
         return cands
+
+
+def _hollow(doc: Doc, cand: Candidate) -> bool:
+    """A statement in someone's words that says nothing of its own: a pronoun for content ('"Every time he
+    sees me …"'), or an infinitive with no one to say it ("too sparse to support such comparisons")."""
+    words = doc.char_span(*cand.content, alignment_mode="expand")
+    if words is not None and len(words) == 1 and words[0].pos_ == "PRON":
+        return True
+    tok = cand.cue_token
+    return (
+        cand.speaker is None
+        and tok is not None
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _superseded(cand: Candidate, tagged: list[Candidate]) -> bool:

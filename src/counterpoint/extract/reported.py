@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .content import continues, goes_on, shape_content, skip_intro
-from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
+from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, told_passively, verb_base, words
 from .pipeline import sentence
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
@@ -527,6 +527,13 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
+            if s.dep_ == "nsubjpass" and told_passively(cur) is not None:
+                # "was told by aides that …": the aides; "Officials were warned that …": unsaid
+                agent = next((a for c in cur.children if c.dep_ == "agent" for a in c.children), None)
+                if agent is not None:
+                    toks = _speaker_tokens(agent)
+                    cand.speaker, cand.speaker_token = (toks[0].idx, _end(toks[-1])), agent
+                return
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
             toks = _speaker_tokens(s, asides=s.i < cur.i)
