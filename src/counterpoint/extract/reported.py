@@ -420,10 +420,11 @@ def _setting(prep: Token) -> bool:
 
 
 def _governed(clause: Token, cue: Token) -> bool:
-    """Whether no other cue verb stands between a clause and the cue ("urged …, saying that …")."""
+    """Whether no other cue verb stands between a clause and the cue ("urged …, saying that …"); a noun
+    spelled like one does not ("told him after the vote that …")."""
     cur = clause.head
     while cur != cue:
-        if verb_base(cur.lower_) is not None:
+        if cur.pos_ in ("VERB", "AUX") and verb_base(cur.lower_) is not None:
             return False
         cur = cur.head
     return True
