@@ -128,3 +128,26 @@ def test_a_chain_of_who_told_whom(ex: Extractor) -> None:
     assert (warner.setting, warner.said_at) == ("public", "on Sunday")
     one = next(s for s in said if s.speaker == "One of them")
     assert [s.speaker for s in said if s.parent_id == one.id] == ["Vladimir Putin"]
+
+
+def test_a_tv_interview_and_the_campaigns_statement(ex: Extractor) -> None:
+    said = read(ex, "tv_reversal.txt")
+    # "told NBC's 'Meet the Press' on Sunday": said to a broadcaster, so on the record
+    sunday = next(s for s in said if s.said_at == "on Sunday")
+    assert (sunday.speaker, sunday.setting) == ("Laura Hayes", "public")
+    # "Tom Reyes, issued a statement saying …": the one who issued it, not the statement
+    assert next(s for s in said if s.cue == "saying").speaker == "Tom Reyes"
+    # "state Treasurer Mike Dunn": an office is no part of the name
+    assert next(s for s in said if s.cue == "accused").speaker == "Mike Dunn"
+
+
+def test_an_opinion_column_with_critics_and_a_colleague(ex: Extractor) -> None:
+    text = (ARTICLES / "opinion_fourday.txt").read_text(encoding="utf-8")
+    said = [
+        s for s in ex.extract(text, "a_oped", "f", byline="By Daniel Reyes").statements if s.kind != "claim"
+    ]
+    assert [s.speaker for s in said if s.cue in ("say", "argue")] == ["Critics", "Supporters", "Some"]
+    colleague = next(s for s in said if s.speaker == "colleague")
+    assert (colleague.addressee, colleague.setting) == ("Daniel Reyes", "private")  # "told me": the columnist
+    # "The government insists it has no plans to legislate": a plan denied is no statement of its own
+    assert [s.text for s in said if s.speaker == "government"] == ["it has no plans to legislate"]

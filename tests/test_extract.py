@@ -526,8 +526,12 @@ def test_it_or_they_in_what_a_body_said_is_that_body(ex: Extractor) -> None:
         "said it could not yet confirm when that would be."
     )
     assert ("it", "council", True) in speakers(bridge)  # not "Pedestrians", named before it
-    police = "Police have said they have no immediate plans to release the recordings."
+    police = "Police have said they told the family that the recordings would be released."
     assert ("they", "Police", True) in speakers(police)
+    # "they have no immediate plans to release …": a plan denied is no statement nested in theirs
+    assert speakers("Police have said they have no immediate plans to release the recordings.") == [
+        ("Police", "Police", False)
+    ]
 
 
 def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:

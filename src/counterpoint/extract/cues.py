@@ -146,6 +146,12 @@ TO_THE_PRESS = (
     "to the editor",
     "to news outlets",
 )
+# Words that make an addressee a newsroom or a broadcaster: what is told to one is on the record ("told NBC's
+# 'Meet the Press'", "told BBC Radio Leeds", "told the Associated Press").
+MEDIA = words("""
+news radio tv television times post journal press herald tribune telegraph guardian reuters bloomberg politico
+axios nbc cbs abc cnn bbc npr pbs msnbc cnbc fox sky itv magazine newspaper broadcaster podcast
+""")
 # Addressees that make a "told X" private (one person, the writer) or public (the press).
 PRIVATE_ADDRESSEES = frozenset({"me", "him", "her", "us"})
 PUBLIC_ADDRESSEES = frozenset(

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .candidate import Candidate
 from .cues import (
     ADDRESSEE_VERBS,
+    MEDIA,
     PRIVATE_ADDRESSEES,
     PRIVATE_MARKERS,
     PUBLIC_ADDRESSEES,
@@ -107,7 +108,8 @@ def _setting(words: str, addressee: Token | None, writer: bool = False) -> str |
     ):
         return "private"
     if any(m in words for m in PUBLIC_MARKERS) or (
-        addressee is not None and addressee.lower_ in PUBLIC_ADDRESSEES
+        addressee is not None
+        and (addressee.lower_ in PUBLIC_ADDRESSEES or any(t.lower_ in MEDIA for t in addressee.subtree))
     ):
         return "public"
     return None

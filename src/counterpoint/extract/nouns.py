@@ -71,8 +71,8 @@ def find_noun_cues(doc: Doc) -> list[Candidate]:
         if tok.lower_ not in CUE_NOUNS:
             continue
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked(c)), None)
-        if clause is None or clause.i < tok.i:
-            continue
+        if clause is None or clause.i < tok.i or any(c.lower_ == "no" for c in tok.children):
+            continue  # "has no plans to legislate": a plan denied, not one announced
         toks = list(clause.subtree)
         cand = Candidate(
             content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate import Candidate
 from .content import continues, goes_on, shape_content, skip_intro
 from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, told_passively, verb_base, words
+from .entities import WORKS
 from .pipeline import sentence
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
@@ -430,6 +431,18 @@ def _governed(clause: Token, cue: Token) -> bool:
     return True
 
 
+# Verbs that put out a work, whose subject is its author ("issued a statement", "sent a letter"): every form.
+_ISSUING = words("""
+issue issues issued issuing release releases released releasing publish publishes published publishing send
+sends sent sending post posts posted posting write writes wrote written writing sign signs signed signing
+deliver delivers delivered delivering give gives gave given giving make makes made making put puts putting
+""")
+
+
+def _issues(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lower_ in _ISSUING
+
+
 def _aside(tok: Token) -> bool:
     """ "In 2021, she recalled, the minister had told her …": a cue set off by commas inside the sentence it
     reports, which the parse may hang on that sentence's verb as a clause of its own."""
@@ -522,6 +535,8 @@ def _attach_speaker(cand: Candidate, tok: Token) -> None:
         cand.speaker, cand.speaker_token = (name.start_char, name.end_char), name.root
         return
     cur, hops = tok, 0
+    if tok.dep_ == "acl" and tok.head.lower_ in WORKS and tok.head.dep_ == "dobj" and _issues(tok.head.head):
+        cur = tok.head.head  # "Tom Reyes issued a statement saying …": who issued it, not the statement
     if goes_on(tok) and tok.head.dep_ == "ccomp" and verb_base(tok.head.head.lower_) is not None:
         cur = tok.head.head  # "Chen said the city had offered a raise, calling …": Chen goes on, not the city
     while hops < 3:
