@@ -136,7 +136,8 @@ def test_a_tv_interview_and_the_campaigns_statement(ex: Extractor) -> None:
     sunday = next(s for s in said if s.said_at == "on Sunday")
     assert (sunday.speaker, sunday.setting) == ("Laura Hayes", "public")
     # "Tom Reyes, issued a statement saying …": the one who issued it, not the statement
-    assert next(s for s in said if s.cue == "saying").speaker == "Tom Reyes"
+    statement = next(s for s in said if s.cue == "saying")
+    assert (statement.speaker, statement.setting) == ("Tom Reyes", "public")
     # "state Treasurer Mike Dunn": an office is no part of the name
     assert next(s for s in said if s.cue == "accused").speaker == "Mike Dunn"
 

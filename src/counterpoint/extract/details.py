@@ -27,6 +27,8 @@ from .cues import (
 from .entities import EntityIndex
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
+# Works that are published when they are made: what one of them says is said in public.
+_PUBLISHED = frozenset({"statement", "tweet", "speech", "post", "testimony", "op-ed", "column", "release"})
 # a time named by what happened then: "on the night of the referendum", "the first day of the hearings"
 _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
@@ -94,6 +96,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.setting = _setting(" ".join(t.lower_ for t in borrowed), None)
         if borrowed and cand.said_at is None:
             cand.said_at = _said_at(doc, borrowed)
+        if cand.setting is None and tok.dep_ == "acl" and tok.head.lower_ in _PUBLISHED:
+            cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
 
 
 def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
