@@ -1154,3 +1154,24 @@ def test_a_court_story_cites_filings_and_lawyers(ex: Extractor) -> None:
     assert (email.speaker_mention, email.setting) == ("she", None)
     judge = next(s for s in said.values() if s.cue == "wrote")
     assert (judge.speaker, judge.said_at, judge.kind) == ("Lorna Schofield", "last year", "mixed")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a cue that ends its sentence with nothing said is said by the quote that makes the next sentence
+        ('But Jones disagreed. "That is nonsense and everyone knows it."', [("Jones", "disagreed")]),
+        # not one that quotes someone else, nor a clause on the sentence of another's quote
+        ('Jones objected. "That is nonsense," said Smith.', [("Smith", "said")]),
+        (
+            '"My name is not on the ballot," Obama said at the gala, where Mrs. Clinton also spoke. '
+            '"Tolerance is on the ballot."',
+            [("Obama", "said")],
+        ),
+    ],
+)
+def test_a_quote_after_a_cue_that_ends_its_sentence(
+    ex: Extractor, text: str, said: list[tuple[str, str]]
+) -> None:
+    found = [s for s in ex.extract(text, "a_next", "inline").statements if s.kind == "direct"]
+    assert sorted({(s.speaker, s.cue) for s in found}) == said

@@ -20,6 +20,7 @@ from .quotes import Quote
 _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
 _GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*(?:(?:but|and) )?$")  # "she said(, but) …" quote
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t\u00a0]*\n\s*")
+_SENTENCE_BREAK = re.compile(r"\.[ \t\u00a0]+")  # "But Jones disagreed. " and the quote after it
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
 _CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
@@ -69,7 +70,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             _snap_to_quote(cand, doubles, used)
     for cand in cands:
         if cand.content is None and cand.cue_token is not None:
-            cand.content = _next_paragraph(text, cand)
+            cand.content = _next_paragraph(text, cand) or _next_sentence(text, doubles, used, cand)
     out = [c for c in cands if c.content is not None and not _inside_quote(c, doubles)]
     out += _colon_speakers(doc, out)
     out += _dash_speakers(doc, doubles, used)
@@ -95,6 +96,27 @@ def _next_paragraph(text: str, cand: Candidate) -> tuple[int, int] | None:
     end = text.find("\n", m.end())
     end = len(text) if end < 0 else end
     return (m.end(), end) if end > m.end() else None
+
+
+def _next_sentence(
+    text: str, doubles: list[Quote], used: set[int], cand: Candidate
+) -> tuple[int, int] | None:
+    """ "But Jones disagreed. 'That is nonsense.'": a cue that ends its sentence with nothing said is said by
+    the quote that makes the next sentence, when no other attribution takes it."""
+    tok = cand.cue_token
+    m = _SENTENCE_BREAK.match(text, cand.region()[1])
+    if not m or tok is None or tok.dep_ != "ROOT":  # not "…," Obama said, where Mrs. Clinton also spoke.
+        return None
+    if any(sentence(tok).start_char <= q.start < m.start() for q in doubles):
+        return None  # a sentence with a quote of its own hands the next one on to that quote's speaker
+    q = next((q for q in doubles if q.start == m.end()), None)
+    if q is None or id(q) in used or text[q.end - 2 : q.end - 1] not in (".", "?", "!"):
+        return None
+    if text[q.end : q.end + 1] not in ("", "\n") and not text[q.end : q.end + 2].startswith(" "):
+        return None
+    used.add(id(q))
+    cand.pieces = list(q.parts)
+    return (q.start, q.end)
 
 
 def _adjacent_quotes(text: str, doubles: list[Quote], cand: Candidate) -> list[Quote]:
