@@ -158,6 +158,11 @@ def inside_word(tok: Token) -> bool:
     )
 
 
+def end_char(tok: Token) -> int:
+    """Where a token's text ends, as a character offset."""
+    return tok.idx + len(tok.text)
+
+
 def has_finite_verb(toks: Iterable[Token]) -> bool:
     """Whether the words hold a verb with tense (or a modal): "the vote was illegal", not "to ban it"."""
     return any(t.tag_ in FINITE for t in toks)

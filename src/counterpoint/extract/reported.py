@@ -7,13 +7,13 @@ the question in "Asked whether …". Quotes are attached afterwards (see direct.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .content import continues, goes_on, shape_content, skip_intro
-from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, told_passively, verb_base, words
-from .entities import WORKS
-from .pipeline import sentence
+from .content import continues, shape_content, skip_intro
+from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
+from .pipeline import end_char, sentence
+from .subjects import SUBJECT_DEPS, attach_speaker, speaker_tokens
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
 # ("denied the report", "called it 'bogus'").
@@ -67,11 +67,8 @@ PREP_CUES = {
 QUOTE_SHY = words(
     "show find support oppose call cite know expect want order charge post report question signal"
 )
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 CONTENT_DEPS = ("ccomp",)
-INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
-ADVERBIAL_PREPS = ("by", "in", "after", "before", "while", "upon", "since", "without")
 
 
 # What a source may or may not do ("not authorized to speak publicly"): never something said.
@@ -106,7 +103,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         cue_toks = _cue_tokens(doc, tok)
         return Candidate(
             content=clause,
-            cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+            cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
             cue_token=tok,
             belief=True,
             confidence=0.5,
@@ -129,12 +126,12 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     cue_toks = _cue_tokens(doc, tok)
     cand = Candidate(
         content=content,
-        cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+        cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
         cue_token=tok,
         belief=is_belief(base),
         confidence=0.6 if is_belief(base) else 0.85,
     )
-    _attach_speaker(cand, tok)
+    attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
 
@@ -192,12 +189,12 @@ def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
     cue_toks = _cue_tokens(doc, tok)
     if agent.i == cue_toks[-1].i + 1:
         cue_toks.append(agent)
-    src = _speaker_tokens(pobj)
+    src = speaker_tokens(pobj)
     return Candidate(
         content=_chars(_trim_punct(list(subj.subtree))),
-        cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+        cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
         cue_token=tok,
-        speaker=(src[0].idx, _end(src[-1])),
+        speaker=(src[0].idx, end_char(src[-1])),
         speaker_token=pobj,
         confidence=0.6,
     )
@@ -229,7 +226,7 @@ def _asked(doc: Doc, tok: Token) -> Candidate | None:
         return None
     cand = Candidate(
         content=_chars(_trim_punct(list(content[0].subtree))),
-        cue=(cue_toks[0].idx, _end(cue_toks[-1])),
+        cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
         cue_token=tok,
         confidence=0.5,
     )
@@ -250,12 +247,12 @@ def _inverted(tok: Token) -> Candidate | None:
     inner = [c for c in comp[0].children if c.dep_ in SUBJECT_DEPS and c.left_edge.i == tok.i + 1]
     if not inner or "," not in (doc[inner[0].right_edge.i].text, doc[inner[0].right_edge.i + 1].text):
         return None  # the speaker is set off by commas on both sides
-    src = _speaker_tokens(inner[0])
+    src = speaker_tokens(inner[0])
     return Candidate(
         content=_chars(_trim_punct(list(doc[subj[0].left_edge.i : comp[0].right_edge.i + 1]))),
-        cue=(tok.idx, _end(tok)),
+        cue=(tok.idx, end_char(tok)),
         cue_token=tok,
-        speaker=(src[0].idx, _end(src[-1])),
+        speaker=(src[0].idx, end_char(src[-1])),
         speaker_token=inner[0],
         confidence=0.85,
     )
@@ -276,8 +273,8 @@ def _made_clear(doc: Doc, tok: Token) -> Candidate | None:
     if not clause:
         return None
     content = _subtree_chars(clause[0])
-    cand = Candidate(content=content, cue=(tok.idx, _end(clear[0])), cue_token=tok, confidence=0.85)
-    _attach_speaker(cand, tok)
+    cand = Candidate(content=content, cue=(tok.idx, end_char(clear[0])), cue_token=tok, confidence=0.85)
+    attach_speaker(cand, tok)
     return cand
 
 
@@ -302,13 +299,13 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     pool = _trim_punct(pool)
     if not pool:
         return None
-    src = _speaker_tokens(pobj[0])
-    start = pool[0].idx if pool[-1].i > tok.i else skip_intro(doc, pool[0].idx, _end(pool[-1]))
+    src = speaker_tokens(pobj[0])
+    start = pool[0].idx if pool[-1].i > tok.i else skip_intro(doc, pool[0].idx, end_char(pool[-1]))
     cand = Candidate(
-        content=(start, _end(pool[-1])),
-        cue=(tok.idx, _end(to)),
+        content=(start, end_char(pool[-1])),
+        cue=(tok.idx, end_char(to)),
         cue_token=tok,
-        speaker=(src[0].idx, _end(src[-1])),
+        speaker=(src[0].idx, end_char(src[-1])),
         speaker_token=pobj[0],
         confidence=0.85,
     )
@@ -431,18 +428,6 @@ def _governed(clause: Token, cue: Token) -> bool:
     return True
 
 
-# Verbs that put out a work, whose subject is its author ("issued a statement", "sent a letter"): every form.
-_ISSUING = words("""
-issue issues issued issuing release releases released releasing publish publishes published publishing send
-sends sent sending post posts posted posting write writes wrote written writing sign signs signed signing
-deliver delivers delivered delivering give gives gave given giving make makes made making put puts putting
-""")
-
-
-def _issues(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and verb.lower_ in _ISSUING
-
-
 def _aside(tok: Token) -> bool:
     """ "In 2021, she recalled, the minister had told her …": a cue set off by commas inside the sentence it
     reports, which the parse may hang on that sentence's verb as a clause of its own."""
@@ -528,114 +513,6 @@ def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
     return toks
 
 
-def _attach_speaker(cand: Candidate, tok: Token) -> None:
-    """The cue's subject, or the subject it shares with the verb it hangs off ("…, adding …")."""
-    name = _name_after(tok)
-    if name is not None:  # "'No deal would be a failure', says Hammond": a headline the parse breaks up
-        cand.speaker, cand.speaker_token = (name.start_char, name.end_char), name.root
-        return
-    cur, hops = tok, 0
-    if tok.dep_ == "acl" and tok.head.lower_ in WORKS and tok.head.dep_ == "dobj" and _issues(tok.head.head):
-        cur = tok.head.head  # "Tom Reyes issued a statement saying …": who issued it, not the statement
-    if goes_on(tok) and tok.head.dep_ == "ccomp" and verb_base(tok.head.head.lower_) is not None:
-        cur = tok.head.head  # "Chen said the city had offered a raise, calling …": Chen goes on, not the city
-    while hops < 3:
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
-        if subj:
-            s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
-            if s.dep_ == "nsubjpass" and told_passively(cur) is not None:
-                # "was told by aides that …": the aides; "Officials were warned that …": unsaid
-                agent = next((a for c in cur.children if c.dep_ == "agent" for a in c.children), None)
-                if agent is not None:
-                    toks = _speaker_tokens(agent)
-                    cand.speaker, cand.speaker_token = (toks[0].idx, _end(toks[-1])), agent
-                return
-            if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
-                return
-            toks = _speaker_tokens(s, asides=s.i < cur.i)
-            inside = cand.content and cand.content[0] <= toks[0].idx < cand.content[1]
-            if toks and not (inside and not cand.content[0] <= tok.idx < cand.content[1]):
-                cand.speaker = (toks[0].idx, _end(toks[-1]))
-                cand.speaker_token = s
-            return
-        gov = cur.head.head if cur.dep_ == "pcomp" and cur.head.lower_ in ADVERBIAL_PREPS else None
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "as" and cur.head.head.lower_ == "quoted":
-            gov = cur.head.head  # "Araqchi was quoted by state media as saying …": Araqchi said it
-        if gov is not None and gov.dep_ in ("acomp", "attr"):
-            gov = gov.head  # "is vocal in opposing …": the subject of "is"
-        if gov is not None and gov.pos_ in ("VERB", "AUX"):
-            # "began by saying …", "After blasting the report, Beck …": the subject of the verb the phrase
-            # modifies ("for saying" is no cue: "criticised for saying" names who was criticised)
-            cur = gov
-            hops += 1
-            continue
-        if cur.dep_ in INHERIT_DEPS and cur.head != cur:
-            if (
-                cur.dep_ == "conj"
-                and cur.head.dep_ == "ccomp"
-                and verb_base(cur.head.head.lower_) is not None
-            ):
-                cur = cur.head  # "said that it was … and added …": the parse hung "added" on the content
-            cur = cur.head
-            hops += 1
-            continue
-        if cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN"):
-            toks = _speaker_tokens(cur.head)
-            cand.speaker = (toks[0].idx, _end(toks[-1]))
-            cand.speaker_token = cur.head
-        return
-
-
-def _name_after(tok: Token) -> Span | None:
-    """The name after an inverted cue at the end of its line, which the parse left without a subject."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].text != "," or tok.tag_ not in ("VBZ", "VBD", "VBP"):
-        return None  # "…, echoing Mr. Putin": a participle is not inverted
-    end = tok.i + 1
-    while (
-        end < len(doc)
-        and doc[end].pos_ == "PROPN"
-        and doc[end].text[:1].isupper()
-        and doc[end].ent_type_ not in ("DATE", "TIME")
-    ):
-        end += 1
-    line_ends = end == len(doc) or "\n" in doc[end].text or doc[end].text == "."
-    return doc[tok.i + 1 : end] if end > tok.i + 1 and line_ends else None
-
-
-def _speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
-    """The speaker mention: the subject's whole subtree, descriptions and relative clauses included
-    ("Derek Mitchell, who served as ambassador,") but not participle clauses or a leading "even", with a
-    parenthesis kept only when it closes and a final "%" ("31%") kept. With `asides` (a subject before
-    its cue), a relative clause set off after the name is left out (it scores better on PolNeAR train)."""
-    drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
-    if asides:
-        drop |= {
-            t.i
-            for c in head.children
-            if _trailing_aside(c)
-            for t in head.doc[c.left_edge.i : head.right_edge.i + 1]
-        }
-    toks = [t for t in head.subtree if t.i not in drop]
-    opened = next((i for i, t in enumerate(toks) if t.text == "("), None)
-    if opened is not None and not any(t.text == ")" for t in toks[opened:]):
-        toks = toks[:opened]
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "even"):
-        toks = toks[1:]
-    while toks and toks[-1].text not in (")", "%") and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    return toks or [head]
-
-
-def _trailing_aside(c: Token) -> bool:
-    """ "Barkley, who said he votes Democratic,": a relative clause after the name, which PolNeAR leaves
-    out of the source about as often as it keeps it. A title in apposition stays, and so does an age
-    ("Jim Bennett, 57,"): annotators kept it 39 times in 46 on train."""
-    if c.i <= c.head.i or c.doc[c.left_edge.i - 1].text != ",":
-        return False
-    return c.dep_ == "relcl" and c.doc[c.left_edge.i].lower_ in ("who", "which")
-
-
 def _trim_punct(toks: list[Token]) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("and", "but")):
         toks = toks[1:]
@@ -645,12 +522,8 @@ def _trim_punct(toks: list[Token]) -> list[Token]:
 
 
 def _chars(toks: list[Token]) -> tuple[int, int]:
-    return (min(t.idx for t in toks), max(_end(t) for t in toks))
+    return (min(t.idx for t in toks), max(end_char(t) for t in toks))
 
 
 def _subtree_chars(tok: Token) -> tuple[int, int]:
     return _chars(list(tok.subtree))
-
-
-def _end(tok: Token) -> int:
-    return tok.idx + len(tok.text)
