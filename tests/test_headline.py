@@ -118,9 +118,10 @@ def test_a_headline_report_of_a_private_remark_nests_it(ex: Extractor) -> None:
     assert title[slice(*kerry.span)] == "that Crimeans had voted freely"
 
 
-def test_a_body_that_opens_with_its_title_is_read_once(ex: Extractor) -> None:
+@pytest.mark.parametrize("site", ["", " | Reuters"])
+def test_a_body_that_opens_with_its_title_is_read_once(ex: Extractor, site: str) -> None:
     title = "Lavrov says Crimea vote was legitimate"
-    said, body = titled(ex, title, title + "\n\n" + BODY)
+    said, body = titled(ex, title + site, title + "\n\n" + BODY)
     assert not said  # the headline is the body's first line: its statements are the body's
     assert any(s.span[1] <= len(title) and s.speaker == "Sergei Lavrov" for s in body)
 

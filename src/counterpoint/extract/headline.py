@@ -29,9 +29,11 @@ def with_title(text: str, title: str | None, outlet: str | None = None) -> tuple
     """The text to read, where the title's words start in the title, and where the body starts in the text
     to read: the title's own words as a first paragraph, unless the body already opens with the title (a
     scrape that kept its headline line)."""
-    if not title or not title.strip() or "\n" in title or text.lstrip().startswith(title.strip()):
+    if not title or not title.strip() or "\n" in title:
         return text, 0, 0
     start, end = _own_words(title, outlet)
+    if text.lstrip().startswith(title[start:end]):  # "… | Reuters" above a body that opens with "…"
+        return text, 0, 0
     return title[start:end] + SEPARATOR + text, start, end - start + len(SEPARATOR)
 
 
