@@ -160,21 +160,26 @@ _WORD = re.compile(r"[\w'\u2019]+")
 def repeated_speakers(text: str, cands: list[Candidate]) -> None:
     """A quote with no speaker is whoever the article has saying the same words: a fact check's "Claim: '…'"
     that the story then attributes ('"…," Halvorsen said in the video'). Five words or more, in the same
-    order; the speaker's name and entity, not a mention (there is none)."""
-    said = [
-        (_words(text, c), c) for c in cands if c.speaker_name and c.content and c.kind in ("direct", "mixed")
-    ]
+    order; the speaker's name and entity, not a mention (there is none). Quotes are matched through their
+    five-word runs, so a transcript of thousands of quotes costs their words, not their pairs."""
+    runs: dict[tuple[str, ...], list[tuple[tuple[str, ...], Candidate]]] = {}
+    for c in cands:
+        if c.speaker_name and c.content and c.kind in ("direct", "mixed"):
+            ws = _words(text, c)
+            for k in range(len(ws) - _REPEATED + 1):
+                runs.setdefault(ws[k : k + _REPEATED], []).append((ws, c))
     for cand in cands:
         if cand.speaker_name or cand.speaker is not None or cand.kind not in ("direct", "mixed"):
             continue
         mine = _words(text, cand)
         if len(mine) < _REPEATED:
             continue
+        near = (o for k in range(len(mine) - _REPEATED + 1) for o in runs.get(mine[k : k + _REPEATED], ()))
         source = next(
             (
                 c
-                for ws, c in said
-                if (_within(mine, ws) or (len(ws) >= _REPEATED and _within(ws, mine)))
+                for ws, c in near
+                if (_within(mine, ws) or _within(ws, mine))
                 and not (c.content[0] < cand.content[1] and cand.content[0] < c.content[1])  # said again
             ),
             None,
