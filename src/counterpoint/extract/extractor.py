@@ -166,8 +166,9 @@ class Extractor:
         cands = attach_quotes(doc, quotes, find_reported(doc) + find_noun_cues(doc) + find_adjunct_cues(doc))
         cands = _dedupe(cands)
         link_parents(cands)
-        if any(c.parent is not None and (c.belief or _hollow(doc, c)) for c in cands):
-            cands = [c for c in cands if c.parent is None or not (c.belief or _hollow(doc, c))]
+        dropped = [c.parent is not None and (c.belief or _hollow(doc, c)) for c in cands]
+        if any(dropped):
+            cands = [c for c, gone in zip(cands, dropped, strict=True) if not gone]
             link_parents(cands)
         return cands
 

@@ -13,10 +13,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from counterpoint.records import Statement, stable_id
+from counterpoint.records import Statement
 
 from .candidate import Candidate
 from .cues import verb_base
+from .pieces import moved
 
 SEPARATOR = "\n\n"
 # What stands between a headline's words and the attribution after them: "…, Kerry says", "… - Lavrov".
@@ -100,37 +101,17 @@ def split_title(
 ) -> list[Statement]:
     """Statements of what `with_title` gave to read, in the stored article's terms: those in the title with
     `part` "title" and offsets into it, the rest with offsets into the text. A speaker or cue span in the
-    other part is left out; the speaker's name stays."""
+    other part is left out; the speaker's name stays. One running from the title into the body is dropped."""
     if not body_start:
         return statements
     title_end = body_start - len(SEPARATOR)
 
-    def placed(span: tuple[int, int], in_title: bool) -> tuple[int, int] | None:
-        if in_title:
-            return (span[0] + title_start, span[1] + title_start) if span[1] <= title_end else None
+    def in_title(span: tuple[int, int]) -> tuple[int, int] | None:
+        return (span[0] + title_start, span[1] + title_start) if span[1] <= title_end else None
+
+    def in_text(span: tuple[int, int]) -> tuple[int, int] | None:
         return (span[0] - body_start, span[1] - body_start) if span[0] >= body_start else None
 
-    titled = {s.id: s.span[0] < title_end for s in statements}
-    spans = {s.id: placed(s.span, titled[s.id]) for s in statements}
-    ids = {
-        key: stable_id("s", article_id, *(("title",) if titled[key] else ()), *span)
-        for key, span in spans.items()
-        if span is not None  # not one that runs from the title into the body
-    }
-    out = []
-    for s in statements:
-        span, in_title = spans[s.id], titled[s.id]
-        if span is None:
-            continue
-        out.append(
-            replace(
-                s,
-                id=ids[s.id],
-                part="title" if in_title else "text",
-                span=span,
-                speaker_span=placed(s.speaker_span, in_title) if s.speaker_span else None,
-                cue_span=placed(s.cue_span, in_title) if s.cue_span else None,
-                parent_id=ids.get(s.parent_id) if s.parent_id else None,
-            )
-        )
-    return out
+    return moved(
+        statements, article_id, lambda s: ("title", in_title) if s.span[0] < title_end else ("text", in_text)
+    )

@@ -8,6 +8,7 @@ piece before it, and stays unresolved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from counterpoint.records import Entity, Statement, stable_id
@@ -35,26 +36,50 @@ def cut(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     return out
 
 
+Mover = Callable[[tuple[int, int]], tuple[int, int] | None]
+
+
+def moved(
+    statements: list[Statement], article_id: str, place: Callable[[Statement], tuple[str, Mover]]
+) -> list[Statement]:
+    """Statements with their spans moved: `place` gives each statement's part and what moves its spans (None
+    for a span with no place there). Ids and parents follow; a statement whose own span has no place is left
+    out, and so is a speaker or cue span with none."""
+    placed = {s.id: place(s) for s in statements}
+    spans = {s.id: placed[s.id][1](s.span) for s in statements}
+    ids = {
+        key: stable_id("s", article_id, *(("title",) if placed[key][0] == "title" else ()), *span)
+        for key, span in spans.items()
+        if span is not None
+    }
+    out = []
+    for s in statements:
+        part, move = placed[s.id]
+        if spans[s.id] is None:
+            continue
+        out.append(
+            replace(
+                s,
+                id=ids[s.id],
+                part=part,
+                span=spans[s.id],
+                speaker_span=move(s.speaker_span) if s.speaker_span else None,
+                cue_span=move(s.cue_span) if s.cue_span else None,
+                parent_id=ids.get(s.parent_id) if s.parent_id else None,
+            )
+        )
+    return out
+
+
 def shift(statements: list[Statement], offset: int, article_id: str) -> list[Statement]:
     """Statements of a piece that starts at `offset`, with spans and ids in the article's offsets."""
     if not offset:
         return statements
 
-    def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        return (span[0] + offset, span[1] + offset) if span else None
+    def by_offset(span: tuple[int, int]) -> tuple[int, int]:
+        return (span[0] + offset, span[1] + offset)
 
-    ids = {s.id: stable_id("s", article_id, s.span[0] + offset, s.span[1] + offset) for s in statements}
-    return [
-        replace(
-            s,
-            id=ids[s.id],
-            span=moved(s.span),
-            speaker_span=moved(s.speaker_span),
-            cue_span=moved(s.cue_span),
-            parent_id=ids.get(s.parent_id) if s.parent_id else None,
-        )
-        for s in statements
-    ]
+    return moved(statements, article_id, lambda s: (s.part, by_offset))
 
 
 def merge_entities(groups: list[list[Entity]]) -> list[Entity]:
