@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .cues import verb_base, words
-from .pipeline import sentence
+from .pipeline import end_char, sentence
 
 POLL_NOUNS = words("poll polls survey surveys study report analysis average count tally")
 
@@ -86,4 +86,4 @@ def _trim(toks: list[Token]) -> list[Token]:
 
 
 def _chars(toks: list[Token]) -> tuple[int, int]:
-    return (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    return (toks[0].idx, end_char(toks[-1]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .candidate import Candidate
+from .pipeline import end_char
 from .quotes import Quote
 
 # an ordinal alone ("their first jobs") counts nothing that could be checked
@@ -52,4 +53,4 @@ def _checkworthiness(sent: Span) -> int:
 
 def _trimmed(sent: Span) -> tuple[int, int]:
     toks = [t for t in sent if not t.is_space]
-    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (sent.start_char, sent.start_char)
+    return (toks[0].idx, end_char(toks[-1])) if toks else (sent.start_char, sent.start_char)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .cues import SPEECH, verb_base
-from .pipeline import doc_text, sentence
+from .pipeline import doc_text, end_char, sentence
 
 _ADJUNCT = frozenset(
     {"prep", "pobj", "npadvmod", "det", "compound", "punct", "amod", "nummod", "advmod", "poss", "case"}
@@ -138,7 +138,7 @@ def _cut_trailing(doc, s: int, e: int, after_cue: bool) -> tuple[int, int]:
                 e = prev.idx
                 break
             if prev.text in _CLOSING and prev.i and doc[prev.i - 1].text == ",":  # '… crossed," according to'
-                e = prev.idx + len(prev.text)
+                e = end_char(prev)
                 break
     toks = [t for t in span if t.idx < e]
     while (
@@ -147,7 +147,7 @@ def _cut_trailing(doc, s: int, e: int, after_cue: bool) -> tuple[int, int]:
         and toks[-1].text not in (")", *_CLOSING)
     ):
         toks = toks[:-1]
-    return (s, toks[-1].idx + len(toks[-1].text)) if toks else (s, e)
+    return (s, end_char(toks[-1])) if toks else (s, e)
 
 
 def _next_cue(t: Token, start: int) -> bool:

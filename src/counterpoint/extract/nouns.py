@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .cues import verb_base, words
+from .pipeline import end_char
 
 CUE_NOUNS = words("""
 claim claims promise promises pledge pledges plan plans warning warnings call calls denial denials statement
@@ -75,8 +76,8 @@ def find_noun_cues(doc: Doc) -> list[Candidate]:
             continue  # "has no plans to legislate": a plan denied, not one announced
         toks = list(clause.subtree)
         cand = Candidate(
-            content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
-            cue=(tok.idx, tok.idx + len(tok)),
+            content=(toks[0].idx, end_char(toks[-1])),
+            cue=(tok.idx, end_char(tok)),
             cue_token=tok,
             confidence=0.6,
         )
@@ -93,7 +94,7 @@ def _said_in(cand: Candidate, noun: Token, verb: Token) -> None:
     """The verb with its "in a statement" is the cue, and the verb's subject the speaker."""
     cand.cue = (
         verb.idx,
-        noun.idx + len(noun.text) if noun.head.i == verb.i + 1 else verb.idx + len(verb.text),
+        end_char(noun) if noun.head.i == verb.i + 1 else end_char(verb),
     )
     cand.cue_token, cand.confidence = verb, 0.85
     _set_speaker(cand, verb)
@@ -107,8 +108,8 @@ def _prep_noun(tok: Token) -> Candidate | None:
         return None
     toks = list(obj.subtree)
     cand = Candidate(
-        content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
-        cue=(tok.idx, prep.idx + len(prep.text)),
+        content=(toks[0].idx, end_char(toks[-1])),
+        cue=(tok.idx, end_char(prep)),
         cue_token=tok,
         confidence=0.5,
     )
@@ -129,8 +130,8 @@ def _copula_noun(tok: Token) -> Candidate | None:
     first = min(t.i for t in tok.subtree if t.i not in poss)
     toks = list(clause.subtree)
     cand = Candidate(
-        content=(toks[0].idx, toks[-1].idx + len(toks[-1].text)),
-        cue=(tok.doc[first].idx, be.idx + len(be.text)),
+        content=(toks[0].idx, end_char(toks[-1])),
+        cue=(tok.doc[first].idx, end_char(be)),
         cue_token=tok,
         confidence=0.5,
     )
@@ -142,7 +143,7 @@ def _set_speaker(cand: Candidate, noun: Token) -> None:
     speaker = _speaker(noun)
     if speaker is not None:
         sub = [t for t in speaker.subtree if not t.is_punct and t.dep_ != "case"]
-        cand.speaker = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        cand.speaker = (sub[0].idx, end_char(sub[-1]))
         cand.speaker_token = speaker
 
 
