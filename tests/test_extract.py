@@ -1168,6 +1168,9 @@ def test_a_court_story_cites_filings_and_lawyers(ex: Extractor) -> None:
             '"Tolerance is on the ballot."',
             [("Obama", "said")],
         ),
+        # a sentence that says only how a person spoke introduces the quote standing alone after it
+        ('Her deputy, Tom Berg, was more blunt. "The worst is behind us."', [("Tom Berg", "blunt")]),
+        ('The mood in the hall was tense. "We will fight on."', []),
     ],
 )
 def test_a_quote_after_a_cue_that_ends_its_sentence(

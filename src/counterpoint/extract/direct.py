@@ -14,13 +14,15 @@ import re
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .pipeline import doc_text, has_finite_verb, sentence
+from .pipeline import doc_text, end_char, has_finite_verb, sentence
 from .quotes import Quote
+from .subjects import speaker_tokens
 
 _GAP_BEFORE = re.compile(r"^[ \t\u00a0,;\u2014\u2013-]*$")  # quote … gap … "she said", same paragraph
 _GAP_AFTER = re.compile(r"^[\s,:\u2014\u2013-]*(?:(?:but|and) )?$")  # "she said(, but) …" quote
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t\u00a0]*\n\s*")
 _SENTENCE_BREAK = re.compile(r"\.[ \t\u00a0]+")  # "But Jones disagreed. " and the quote after it
+_AFTER_SENTENCE = re.compile(r"\.[ \t\u00a0]+\Z")
 _CONTINUE = re.compile(r"^[\s.,;:]*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c]|$)")  # not "Mr. "
 _CLAUSE_END = re.compile(r"^[^\"\u201c\u201d\n]{0,80}[.!?]\s*$")  # "… in a statement. " before the next quote
@@ -74,6 +76,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
     out = [c for c in cands if c.content is not None and not _inside_quote(c, doubles)]
     out += _colon_speakers(doc, out)
     out += _dash_speakers(doc, doubles, used)
+    out += _manner_speakers(doc, doubles, used)
     out.sort(key=lambda c: c.content[0])
     _continue_quotes(text, doubles, used, out)
     for cand in out:
@@ -110,9 +113,7 @@ def _next_sentence(
     if any(sentence(tok).start_char <= q.start < m.start() for q in doubles):
         return None  # a sentence with a quote of its own hands the next one on to that quote's speaker
     q = next((q for q in doubles if q.start == m.end()), None)
-    if q is None or id(q) in used or text[q.end - 2 : q.end - 1] not in (".", "?", "!"):
-        return None
-    if text[q.end : q.end + 1] not in ("", "\n") and not text[q.end : q.end + 2].startswith(" "):
+    if q is None or id(q) in used or not _ends_sentence(text, q):
         return None
     used.add(id(q))
     cand.pieces = list(q.parts)
@@ -331,6 +332,58 @@ def _dash_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candi
             )
         )
     return out
+
+
+def _manner_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candidate]:
+    """ "Her deputy, Tom Berg, was more blunt. 'The worst is behind us.'": a sentence that says only how a
+    person spoke, followed by a quote standing alone, introduces that quote as a cue would."""
+    text = doc_text(doc)
+    out = []
+    for q in doubles:
+        if id(q) in used or not _stands_alone(text, q):
+            continue
+        before = sentence(doc[doc.char_span(q.start - 2, q.start - 1, alignment_mode="expand").start])
+        root = before.root
+        if text[before.end_char - 1 : before.end_char] != "." or root.lemma_ != "be" or len(before) > 12:
+            continue
+        manner = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if manner is None or subj is None or not _personal(subj):
+            continue
+        if any(before.start_char <= o.start < before.end_char for o in doubles):
+            continue
+        toks = speaker_tokens(subj)
+        used.add(id(q))
+        out.append(
+            Candidate(
+                content=(q.start, q.end),
+                cue=(manner.idx, end_char(manner)),
+                speaker=(toks[0].idx, end_char(toks[-1])),
+                speaker_token=subj,
+                pieces=list(q.parts),
+                confidence=0.7,
+            )
+        )
+    return out
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """A quote that is a whole sentence of its own, after a sentence of the same paragraph."""
+    return bool(_AFTER_SENTENCE.search(text, max(0, q.start - 4), q.start)) and _ends_sentence(text, q)
+
+
+def _ends_sentence(text: str, q: Quote) -> bool:
+    """The quote closes its sentence: '"That is nonsense."' then a space, a line break or the end."""
+    if text[q.end - 2 : q.end - 1] not in (".", "?", "!"):
+        return False
+    return text[q.end : q.end + 1] in ("", "\n") or text[q.end : q.end + 2].startswith(" ")
+
+
+def _personal(tok: Token) -> bool:
+    """A subject that can speak: a person's name or a personal pronoun, not "the mood" or "it"."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "they", "i", "we")
+    return tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos")
 
 
 def _headline_speaker(doc: Doc) -> Candidate | None:
