@@ -383,7 +383,8 @@ def _personal(tok: Token) -> bool:
     """A subject that can speak: a person's name or a personal pronoun, not "the mood" or "it"."""
     if tok.pos_ == "PRON":
         return tok.lower_ in ("he", "she", "they", "i", "we")
-    return tok.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos")
+    named = [tok, *(c for c in tok.children if c.dep_ == "appos")]  # "Her deputy, Tom Berg,"
+    return any(t.ent_type_ == "PERSON" for t in named)
 
 
 def _headline_speaker(doc: Doc) -> Candidate | None:
