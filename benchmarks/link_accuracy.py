@@ -7,7 +7,8 @@
 
 FNC-1 and SNLI measure the model on headlines against bodies and on scene descriptions; this measures it where
 `link` uses it: one extracted statement against another on the same story (benchmarks/data/link_pairs.md says
-how the pairs were chosen and labelled). Verdicts go through the same rules as `link` (hedges.settle).
+how the pairs were chosen and labelled). Verdicts go through the same rules as `link` (verdicts.decide), with
+the speakers as labelled (the samples) or as `counterpoint extract` names them (pairs given by file and span).
 
 A statement is given as its text, or as {"file", "span"} into a text under --texts: the PolNeAR pairs are
 kept that way because the repository must not carry the corpus's text. With --stories, a pair is counted
@@ -28,8 +29,8 @@ from counterpoint.extract import Extractor
 from counterpoint.link.candidates import STORY, story_text
 from counterpoint.link.crosscheck import speaker_keys, speaker_of
 from counterpoint.link.encoder import embed
-from counterpoint.link.hedges import settle
 from counterpoint.link.relation import RELATIONS, Relater
+from counterpoint.link.verdicts import Pair, decide, load_judge
 from counterpoint.store import Store
 
 HERE = Path(__file__).parent
@@ -47,11 +48,19 @@ def main() -> None:
     pairs = [(_text(r["a"], args.texts), _text(r["b"], args.texts)) for r in rows]
     relater = Relater(args.relation_model)
     found = relater.relate(pairs, statements=True)
-    verdicts = [settle(v, a, b) for (a, b), v in zip(pairs, found, strict=True)]
+    judge = load_judge(args.relation_model)
+    texts = sorted({t for pair in pairs for t in pair})
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    where = _where(rows, args.texts)
+    same = [_same_speaker(r, where) for r in rows]
+    verdicts = [
+        decide(v, Pair(a, b, float(vectors[a] @ vectors[b]), s), judge)
+        for (a, b), v, s in zip(pairs, found, same, strict=True)
+    ]
     gold = [r["label"] for r in rows]
     pred = [v.relation for v in verdicts]
     if args.stories:
-        compared = _compared(rows, args.texts, args.store)
+        compared = _compared(rows, where, args.texts, args.store)
         print(f"{compared.count(False)} pairs left out: different speakers, different stories")
         pred = [p if c else "unrelated" for p, c in zip(pred, compared, strict=True)]
     confusion = Counter(zip(gold, pred, strict=True))
@@ -68,23 +77,48 @@ def main() -> None:
         print(f"{label:>10}: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} (gold {actual})")
 
 
-def _compared(rows: list[dict], texts: Path | None, store: Path | None) -> list[bool]:
+def _where(rows: list[dict], texts: Path | None) -> dict[str, tuple[str, str]]:
+    """Statement key (file:start:end) -> (file, speaker as `counterpoint extract` names it), for the
+    statements given as a file and span."""
+    files = sorted({r[k]["file"] for r in rows for k in "ab" if isinstance(r[k], dict)})
+    if not files:
+        return {}
+    if texts is None:
+        raise SystemExit("these pairs point into texts: give the folder with --texts")
+    bodies = [(texts / f).read_text(encoding="utf-8") for f in files]
+    where = {}
+    for res in Extractor().extract_many(zip(bodies, files, files, strict=True)):
+        for s in res.statements:
+            where[f"{res.source}:{s.span[0]}:{s.span[1]}"] = (res.source, (s.speaker or "").casefold())
+    return where
+
+
+def _locate(s: dict, where: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The extracted statement that overlaps a {file, span} most: its file and speaker."""
+    start, end = s["span"]
+    spans = [k.rsplit(":", 2) for k in where if k.startswith(s["file"] + ":")]
+    best = max(spans, key=lambda x: min(end, int(x[2])) - max(start, int(x[1])), default=None)
+    return where[":".join(best)] if best else (s["file"], "")
+
+
+def _same_speaker(row: dict, where: dict[str, tuple[str, str]]) -> bool:
+    """One speaker on both sides: the labelled speakers where the file has them, else `extract`'s."""
+    if "speaker_a" in row:
+        a, b = (row["speaker_a"] or "").casefold(), (row["speaker_b"] or "").casefold()
+    else:
+        a, b = (_locate(row[k], where)[1] if isinstance(row[k], dict) else "" for k in "ab")
+    return bool(a) and a == b
+
+
+def _compared(
+    rows: list[dict], where: dict[str, tuple[str, str]], texts: Path | None, store: Path | None
+) -> list[bool]:
     """Whether `link` would compare each pair: one speaker, or articles telling one story. A statement given
     as a file and span gets its article from the file and its speaker from `extract`; one given as text,
     both from the store it was linked in."""
-    where: dict[str, tuple[str, str]] = {}  # statement key -> (article key, speaker)
-    stories: dict[str, str] = {}  # article key -> story text
+    where = dict(where)
     files = sorted({r[k]["file"] for r in rows for k in "ab" if isinstance(r[k], dict)})
-    if files and texts is None:
-        raise SystemExit("--stories on pairs that point into texts needs --texts")
-    if files:
-        bodies = [(texts / f).read_text(encoding="utf-8") for f in files]
-        for body, res in zip(
-            bodies, Extractor().extract_many(zip(bodies, files, files, strict=True)), strict=True
-        ):
-            stories[res.source] = story_text(None, body)
-            for s in res.statements:
-                where[f"{res.source}:{s.span[0]}:{s.span[1]}"] = (res.source, (s.speaker or "").casefold())
+    stories = {f: story_text(None, (texts / f).read_text(encoding="utf-8")) for f in files if texts}
     if any(isinstance(r[k], str) for r in rows for k in "ab"):
         if store is None:
             raise SystemExit("--stories on pairs given as text needs the --store they were linked in")
@@ -100,10 +134,7 @@ def _compared(rows: list[dict], texts: Path | None, store: Path | None) -> list[
     def locate(s: str | dict) -> tuple[str, str] | None:
         if isinstance(s, str):
             return where.get(s)  # None: extraction has changed since the pair was labelled
-        start, end = s["span"]
-        spans = [k.rsplit(":", 2) for k in where if k.startswith(s["file"] + ":")]
-        best = max(spans, key=lambda x: min(end, int(x[2])) - max(start, int(x[1])), default=None)
-        return where[":".join(best)] if best else (s["file"], "")
+        return _locate(s, where)
 
     out, lost = [], 0
     for r in rows:

@@ -9,9 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from counterpoint.cli import app
+from counterpoint.link.encoder import embed
 from counterpoint.link.hedges import hedged, settle
 from counterpoint.link.passages import best_passage, sentences
 from counterpoint.link.relation import MODEL_DIR, SIDES, Relater, Relation, model_name
+from counterpoint.link.verdicts import Pair, decide, load_judge
 
 runner = CliRunner()
 LINK_PAIRS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "link_pairs.jsonl"
@@ -151,15 +153,62 @@ def test_a_bad_relation_model_folder_is_one_clear_error(tmp_path: Path, folder: 
     assert message in " ".join(result.output.replace("│", " ").split())
 
 
+def _judged(relater: Relater, pairs: list[tuple[str, str, bool]]) -> list[str]:
+    """`link`'s verdicts on (a, b, same speaker) pairs: the model, then the judge fitted beside it."""
+    texts = sorted({t for a, b, _ in pairs for t in (a, b)})
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    found = relater.relate([(a, b) for a, b, _ in pairs], statements=True)
+    judge = load_judge(None)
+    assert judge is not None
+    return [
+        decide(v, Pair(a, b, float(vectors[a] @ vectors[b]), same), judge).relation
+        for (a, b, same), v in zip(pairs, found, strict=True)
+    ]
+
+
 def test_link_verdicts_on_the_labelled_sample_pairs_stay_above_their_floors(relater: Relater) -> None:
     """A quality gate: the 200 hand-labelled statement pairs of the samples, judged as `link` judges them.
-    The floors sit just under what the shipped model and rules score (107 right; 56 of 81 agree/contradict
-    verdicts right), so a retrained model or a changed rule that loses ground fails here."""
+    The floors sit just under what the shipped model and judge score (111 right; 48 of 56 agree/contradict
+    verdicts right), so a retrained model or a refitted judge that loses ground fails here."""
     rows = [json.loads(line) for line in LINK_PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pairs = [(r["a"], r["b"]) for r in rows]
-    found = relater.relate(pairs, statements=True)
-    verdicts = [settle(v, a, b).relation for (a, b), v in zip(pairs, found, strict=True)]
+    same = [bool(r["speaker_a"]) and r["speaker_a"] == r["speaker_b"] for r in rows]
+    verdicts = _judged(relater, [(r["a"], r["b"], s) for r, s in zip(rows, same, strict=True)])
     gold = [r["label"] for r in rows]
-    assert sum(v == g for v, g in zip(verdicts, gold, strict=True)) >= 100
+    assert sum(v == g for v, g in zip(verdicts, gold, strict=True)) >= 105
     shown = [(v, g) for v, g in zip(verdicts, gold, strict=True) if v in SIDES]
-    assert sum(v == g for v, g in shown) >= 0.65 * len(shown)
+    assert sum(v == g for v, g in shown) >= 0.8 * len(shown)
+
+
+def test_the_judge_keeps_sides_on_one_claim_and_drops_those_on_one_campaign(relater: Relater) -> None:
+    """On 2016 campaign news the model took sides between statements that share only an issue; the judge,
+    fitted on labelled pairs of PolNeAR train, sends those to `discuss` and keeps a report of the same claim
+    and a speaker's public word against his private one."""
+    verdicts = _judged(
+        relater,
+        [
+            (  # another outlet's report of the same statement
+                "that the United States would not recognise the referendum",
+                "said the United States would not recognise the referendum or the treaty",
+                True,
+            ),
+            (  # Kerry in public, 2014, against what Lavrov says he said in private
+                "US and allies will not recognise Crimea referendum",
+                "privately acknowledged in 2014 that the referendum in Crimea expressed the genuine will "
+                "of its residents",
+                True,
+            ),
+            (  # one issue, two claims: the model read a clash
+                "the sting of those changes would be swamped by his other tax cuts",
+                "that the tax breaks allowed him to rebound and eventually hire tens of thousands of "
+                "employees",
+                False,
+            ),
+            (
+                "basic facts: how much money he makes, how much he pays in taxes, and how much he gives "
+                "to charity",
+                "\u201cYou work hard. You pay your taxes. So why didn\u2019t Donald Trump pay his?\u201d",
+                False,
+            ),
+        ],
+    )
+    assert verdicts == ["agree", "contradict", "discuss", "discuss"]

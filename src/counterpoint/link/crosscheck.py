@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from counterpoint.link.candidates import Bm25, Item, candidates, story_text
-from counterpoint.link.hedges import settle
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors, cache_dir
+from counterpoint.link.verdicts import Pair, decide, load_judge
 from counterpoint.records import Link
 from counterpoint.store import Store
 
@@ -99,11 +99,14 @@ def link(
     clock = time.perf_counter()
     text_vec = {items[n].text: matrix[n] for pair in pairs for n in pair}
     relater.known_vectors = text_vec
+    judge = load_judge(relater.model_path)
     for start in range(0, len(pairs), batch):
         chunk = pairs[start : start + batch]
-        texts = [(items[q].text, items[c].text) for q, c in chunk]
-        found = relater.relate(texts, statements=True)
-        verdicts = [settle(v, a, b) for (a, b), v in zip(texts, found, strict=True)]
+        found = relater.relate([(items[q].text, items[c].text) for q, c in chunk], statements=True)
+        verdicts = [
+            decide(v, _pair(items[q], items[c], matrix[q] @ matrix[c]), judge)
+            for (q, c), v in zip(chunk, found, strict=True)
+        ]
         links = [
             Link(items[q].id, items[c].id, v.relation, round(v.score, 4), model, v.evidence)
             for (q, c), v in zip(chunk, verdicts, strict=True)
@@ -113,6 +116,10 @@ def link(
             report.links[v.relation] = report.links.get(v.relation, 0) + 1
     report.seconds["relate"] = time.perf_counter() - clock
     return report
+
+
+def _pair(a: Item, b: Item, cosine: float) -> Pair:
+    return Pair(a.text, b.text, float(cosine), a.speaker is not None and a.speaker == b.speaker)
 
 
 def _stories(store: Store, article_ids: list[str], directory: Path | None) -> dict[str, np.ndarray]:

@@ -29,8 +29,14 @@ def hedged(text: str) -> bool:
 def settle(relation: Relation, a: str, b: str) -> Relation:
     """The verdict `link` records for claim `a` against `b` (the probabilities are kept as they were)."""
     if relation.relation in SIDES and relation.score < 0.5:
-        return Relation("discuss", 1 - relation.scores["unrelated"], relation.scores, relation.evidence)
+        return no_side(relation)
     return soften(relation, a, b)
+
+
+def no_side(relation: Relation) -> Relation:
+    """`discuss` in place of a side, with the probability that the pair is related (the probabilities are
+    kept as they were)."""
+    return Relation("discuss", 1 - relation.scores["unrelated"], relation.scores, relation.evidence)
 
 
 def soften(relation: Relation, a: str, b: str) -> Relation:

@@ -25,9 +25,9 @@ from counterpoint.link.passages import PASSAGE_SENTENCES
 
 LABELS = ["agree", "contradict", "discuss"]
 SIDES = ("agree", "contradict")  # the relations that take a side: what reports show and users act on
-# The version of the rules `link` applies to the model's verdicts (hedges.settle). It is part of the recorded
-# model name, so a store linked under older rules is compared again rather than left half one, half the other.
-VERDICT_RULES = "settle/2"
+# The version of the rules `link` applies to the model's verdicts (link/verdicts.py). It is part of the
+# recorded model name, so a store linked under older rules is compared again rather than left half and half.
+VERDICT_RULES = "judge/1"
 RELATIONS = [*LABELS, "unrelated"]
 MODEL_DIR = Path(__file__).parent / "model"
 _ALIASES = {
@@ -66,16 +66,16 @@ class Relation:
 
 
 def model_name(path: Path | None = None) -> str:
-    """The name links record for a model: an overlay by the hash of its weights, of the gates that decide
-    `unrelated` beside it and of the verdict rules (either changes verdicts too), a user's model by folder
-    name and the rules."""
+    """The name links record for a model: an overlay by the hash of its weights, of the gates and the verdict
+    judge fitted beside it and of the verdict rules (each changes verdicts too), a user's model by folder name
+    and the rules."""
     path = Path(path) if path else MODEL_DIR
     overlay = path / "overlay.safetensors"
     if overlay.exists():
         digest = hashlib.sha256(overlay.read_bytes())
-        gates = MODEL_DIR / "relatedness.json"
-        if gates.exists():
-            digest.update(gates.read_bytes())
+        for fitted in (MODEL_DIR / "relatedness.json", MODEL_DIR / "verdicts.json"):
+            if fitted.exists():
+                digest.update(fitted.read_bytes())
         digest.update(VERDICT_RULES.encode())
         return f"counterpoint-minilm-relation@{digest.hexdigest()[:8]}"
     return f"custom:{path.resolve().name}+{VERDICT_RULES}"
