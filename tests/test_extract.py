@@ -390,6 +390,18 @@ def test_wire_copy_on_a_drug_trial(ex: Extractor) -> None:
     assert [s.speaker for s in alone.statements if s.cue == "said"] == ["company"]
 
 
+def test_it_said_just_after_an_organisation_spoke_is_that_organisation(ex: Extractor) -> None:
+    text = (
+        "Northwind Energy Plc announced on Monday that it would close its plant in Leeds.\n\n"
+        "The company said demand for its turbines had fallen by a third since 2022. "
+        '"This was not an easy decision," it said in a statement.'
+    )
+    said = {s.text: s for s in ex.extract(text, "a_biz", "f").statements}
+    assert said["demand for its turbines had fallen by a third since 2022"].speaker == "Northwind Energy Plc"
+    # "it said" just after the company spoke is the company, not the city named before
+    assert said['"This was not an easy decision,"'].speaker == "Northwind Energy Plc"
+
+
 def test_british_copy_single_quoted_headline_and_hyphenated_surname(ex: Extractor) -> None:
     text = (ARTICLES / "uk_brexit.txt").read_text(encoding="utf-8")
     said = {s.text: s for s in ex.extract(text, "a_uk", "f").statements}

@@ -57,6 +57,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
     speakers: dict[int, Candidate] = {}  # one person's speakers (named or described), by head token
     described: dict[str, Candidate] = {}  # the last speaker described at length, by head noun
     company: Candidate | None = None  # the last company that spoke, for "the company", "the drugmaker"
+    body: Candidate | None = None  # the last organisation that spoke, for "it said" just after
     several: Candidate | None = None  # the last speaker who is many people ("the people", "officials")
     for cand in _parents_first(cands):
         if cand.speaker is None:
@@ -100,6 +101,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             if parent is not None and _same_body(doc, parent, low):  # "the council said it could not …"
                 _speaks_as(cand, parent)
                 continue
+            if low == "it" and body is not None and _just_before(doc, body, head):
+                _speaks_as(cand, body)  # "The company said …. '…,' it said": not the city named before
+                continue
             # "…, the people said. The talks could still fall apart, they cautioned": unless an organisation
             # has been named since, "they" are the people who last spoke: in this sentence or the one before,
             # with "they" the main clause's subject (not "Romney released his returns, though they exposed …")
@@ -130,6 +134,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
                 _speaks_as(cand, earlier)
                 several = cand if head.tag_ == "NNS" else several  # "the people said"
+                body = cand if _the_business(span, head) else body
                 continue
         if ent is not None:
             cand.speaker_name, cand.speaker_type, cand.speaker_entity = ent.name, ent.type, ent.id
@@ -144,6 +149,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                 described[head.lower_] = cand  # not "the woman's": she is not her own enthusiasm
         if cand.speaker_type != "person" and span[-1].lower_.rstrip(".") in CORPORATE:
             company = cand  # "Pfizer Inc", "Duke Energy": a name that says it is a company's
+        if cand.speaker_type == "org" or _the_business(span, head):
+            body = cand if head.tag_ not in ("NNS", "NNPS") else body
         if cand.speaker_type in ("person", "role"):
             last = cand
         elif cand.speaker_type == "anonymous" and head.tag_ == "NNS":
