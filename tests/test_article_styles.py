@@ -152,3 +152,50 @@ def test_an_opinion_column_with_critics_and_a_colleague(ex: Extractor) -> None:
     assert (colleague.addressee, colleague.setting) == ("Daniel Reyes", "private")  # "told me": the columnist
     # "The government insists it has no plans to legislate": a plan denied is no statement of its own
     assert [s.text for s in said if s.speaker == "government"] == ["it has no plans to legislate"]
+
+
+def test_a_live_blog_on_election_night(ex: Extractor) -> None:
+    said = read(ex, "live_election.txt")
+    # "Election night live: results as they come in" is a page's label, not someone's words
+    assert not [s for s in said if s.part == "text" and s.span[0] == 0]
+    # "told this blog": said to the press, on the record
+    blog = next(s for s in said if s.addressee == "this blog")
+    assert (blog.speaker, blog.setting, blog.kind) == (
+        "spokesperson for the Liberal Party",
+        "public",
+        "mixed",
+    )
+    # what internal emails say party officials warned, privately, in March: nested, second-hand
+    emails = next(s for s in said if s.cue == "According to")
+    warned = next(s for s in said if s.parent_id == emails.id)
+    assert (warned.speaker, warned.setting, warned.said_at, warned.second_hand) == (
+        "party officials",
+        "private",
+        "in March",
+        True,
+    )
+    # "Her opponent, Marcus Obi, who won …": the name the parser took for an organisation is his
+    assert next(s for s in said if s.cue == "said" and "govern" in s.text).speaker == "Marcus Obi"
+    # "… I accept their verdict," she told supporters: the prime minister, in public
+    verdict = next(s for s in said if s.text.startswith('"The voters have spoken'))
+    assert (verdict.speaker, verdict.setting) == ("Elena Sorensen", "public")
+
+
+def test_an_investigation_built_on_documents_and_unnamed_sources(ex: Extractor) -> None:
+    said = read(ex, "investigation_port.txt")
+    # "…, even though engineers had warned …, according to documents": the documents report the whole
+    # sentence, the engineers' warning nested in it, second-hand
+    documents = next(s for s in said if s.cue == "according to" and s.speaker == "documents")
+    assert documents.text.startswith("A $48 million contract") and documents.text.endswith("experience")
+    warned = next(s for s in said if s.parent_id == documents.id)
+    assert (warned.speaker, warned.second_hand) == ("port authority's own engineers", True)
+    # a memo's author and its date
+    memo = next(s for s in said if s.cue == "wrote")
+    assert (memo.speaker, memo.said_at) == ("Raj Patel", "May 3, 2023")
+    # "One of them said the chairman, Colin Ward, had told staff …": Ward's words, second-hand
+    one = next(s for s in said if s.speaker == "One of them")
+    told = next(s for s in said if s.parent_id == one.id)
+    assert (told.speaker, told.addressee, told.second_hand) == ("Colin Ward", "staff", True)
+    # his denial to the paper, first-hand and on the record
+    denial = next(s for s in said if s.text.startswith('"I have never interfered'))
+    assert (denial.speaker, denial.addressee, denial.setting) == ("Colin Ward", "The Ledger", "public")

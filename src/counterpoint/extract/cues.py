@@ -113,6 +113,10 @@ PUBLIC_MARKERS = (
     "in a statement",
     "on television",
     "in an interview",
+    "in a phone interview",
+    "in a telephone interview",
+    "in a television interview",
+    "in a radio interview",
     "at a rally",
     "on twitter",
     "in a tweet",
@@ -150,7 +154,7 @@ TO_THE_PRESS = (
 # 'Meet the Press'", "told BBC Radio Leeds", "told the Associated Press").
 MEDIA = words("""
 news radio tv television times post journal press herald tribune telegraph guardian reuters bloomberg politico
-axios nbc cbs abc cnn bbc npr pbs msnbc cnbc fox sky itv magazine newspaper broadcaster podcast
+axios nbc cbs abc cnn bbc npr pbs msnbc cnbc fox sky itv magazine newspaper broadcaster podcast blog website
 """)
 # Addressees that make a "told X" private (one person, the writer) or public (the press).
 PRIVATE_ADDRESSEES = frozenset({"me", "him", "her", "us"})

@@ -35,8 +35,10 @@ _REPORTERS = frozenset(
     {"poll", "report", "newspaper", "editorial", "survey", "study", "insiders", "historians"}
 )
 _LABELS = frozenset(
-    {"breaking", "revealed", "wow", "look", "watch", "exclusive", "update", "just", "paid", "video"}
+    {"breaking", "revealed", "wow", "look", "watch", "exclusive", "update", "just", "paid", "video", "live"}
 )
+# what ends the label of a live page or a series ("Election night live:", "Ukraine war latest:")
+_LABEL_ENDS = frozenset({"live", "latest", "updates", "recap", "explained", "timeline", "briefing"})
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4}"
 _DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*([\u2013\u2014\u2015-]{1,2})[ \t\u00a0]*(" + _NAME + r")[ \t\u00a0]*(?:\n|$)"
@@ -303,7 +305,9 @@ def _headline_source(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > 6 or span.text.isupper() or span.text.startswith("The Latest"):
         return False
-    if span[0].lower_ in _LABELS or has_finite_verb(span):  # "Kerry is wrong: …" is no one's label
+    if span[0].lower_ in _LABELS or span[-1].lower_ in _LABEL_ENDS:
+        return False
+    if has_finite_verb(span):  # "Kerry is wrong: …" is no one's label
         return False
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or span[-1].lower_ in _REPORTERS
 

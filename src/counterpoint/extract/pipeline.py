@@ -42,7 +42,8 @@ ambassador envoy minister secretary president spokesman spokeswoman spokesperson
 chancellor premier leader chief director chairman chairwoman adviser advisor aide official diplomat lawyer
 attorney judge general commander professor researcher economist analyst author reporter correspondent editor
 columnist candidate nominee founder executive campaigner activist councillor councilor congressman
-congresswoman lawmaker moderator anchor host strategist daughter son wife husband
+congresswoman lawmaker moderator anchor host strategist daughter son wife husband opponent rival challenger
+deputy successor predecessor
 """)
 HONORIFICS = frozenset(
     {

@@ -292,6 +292,8 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     # "Xi said the question was a red line, according to a readout": the readout reports Xi's words
     if head.dep_ == "ccomp" and verb_base(head.head.lower_) in SPEECH and to.right_edge == last:
         head = head.head
+    while head.dep_ == "advcl" and to.right_edge == last:
+        head = head.head  # "X was awarded …, even though engineers had warned …, according to documents"
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
     before = [t for t in pool if t.i < tok.i]
     if len(_trim_punct(before)) > 2:
