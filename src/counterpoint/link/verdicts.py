@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from counterpoint.errors import ModelError
 from counterpoint.link.candidates import names
 from counterpoint.link.hedges import no_side, settle
 from counterpoint.link.relatedness import Gate, overlap
@@ -90,7 +91,7 @@ class Judge:
     def load(cls, path: Path) -> Judge:
         data = json.loads(path.read_text())
         if list(data["features"]) != list(FEATURES):
-            raise ValueError(f"{path}: fitted on other features than this version reads")
+            raise ModelError(f"{path}: fitted on other features than this version reads")
         return cls(Gate.from_dict(data["side"]))
 
     def verdict(self, pair: Pair, relation: Relation) -> Relation:
