@@ -199,3 +199,19 @@ def test_an_investigation_built_on_documents_and_unnamed_sources(ex: Extractor) 
     # his denial to the paper, first-hand and on the record
     denial = next(s for s in said if s.text.startswith('"I have never interfered'))
     assert (denial.speaker, denial.addressee, denial.setting) == ("Colin Ward", "The Ledger", "public")
+
+
+def test_an_inquiry_with_testimony_a_post_on_x_and_a_study(ex: Extractor) -> None:
+    said = read(ex, "inquiry_flood.txt")
+    # testimony and what is told to an inquiry are on the record
+    testified = next(s for s in said if s.cue == "testified")
+    assert (testified.setting, testified.said_at) == ("public", "on Wednesday")
+    ruiz = next(s for s in said if s.speaker == "Ana Ruiz")
+    assert (ruiz.addressee, ruiz.setting) == ("the inquiry", "public")
+    # "wrote on X, formerly Twitter": a post, in public
+    post = next(s for s in said if s.cue == "wrote")
+    assert (post.speaker, post.setting) == ("Tomas Berg", "public")
+    # "The study … recommended": the study named in the sentence before
+    assert [s.speaker for s in said if s.cue in ("found", "recommended")] == [
+        "2022 study by the National Flood Institute"
+    ] * 2

@@ -119,6 +119,13 @@ PUBLIC_MARKERS = (
     "in a radio interview",
     "at a rally",
     "on twitter",
+    "on x",
+    "on instagram",
+    "on threads",
+    "on bluesky",
+    "on truth social",
+    "on tiktok",
+    "on youtube",
     "in a tweet",
     "tweeted",
     "on facebook",
@@ -138,6 +145,10 @@ PUBLIC_MARKERS = (
     "told a news conference",
     "told a press conference",
     "told the crowd",
+    "testified",
+    "in testimony",
+    "under oath",
+    "at a hearing",
 )
 # Words to the press are on the record, whatever carried them ("in an email to this newspaper").
 TO_THE_PRESS = (
@@ -171,6 +182,12 @@ PUBLIC_ADDRESSEES = frozenset(
         "congress",
         "viewers",
         "voters",
+        "inquiry",
+        "court",
+        "committee",
+        "hearing",
+        "jury",
+        "tribunal",
     }
 )
 

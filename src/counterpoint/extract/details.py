@@ -103,15 +103,16 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
 def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
     """public or private, from the words around a cue (joined, lowercased) and whom it was said to. "Told us"
     in the `writer`'s own voice was said to the outlet, on the record; in someone's words, to a few."""
-    if any(m in words for m in TO_THE_PRESS) or (
+    words = f" {words} "  # markers are whole words: "on x" is the platform, not "on xinjiang"
+    if any(f" {m} " in words for m in TO_THE_PRESS) or (
         writer and addressee is not None and addressee.lower_ == "us"
     ):
         return "public"
-    if any(m in words for m in PRIVATE_MARKERS) or (
+    if any(f" {m} " in words for m in PRIVATE_MARKERS) or (
         addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
     ):
         return "private"
-    if any(m in words for m in PUBLIC_MARKERS) or (
+    if any(f" {m} " in words for m in PUBLIC_MARKERS) or (
         addressee is not None
         and (addressee.lower_ in PUBLIC_ADDRESSEES or any(t.lower_ in MEDIA for t in addressee.subtree))
     ):
