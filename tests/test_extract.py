@@ -1190,3 +1190,13 @@ def test_a_quote_after_a_cue_that_ends_its_sentence(
 ) -> None:
     found = [s for s in ex.extract(text, "a_next", "inline").statements if s.kind == "direct"]
     assert sorted({(s.speaker, s.cue) for s in found}) == said
+
+
+def test_an_event_that_expressed_something_said_nothing(ex: Extractor) -> None:
+    text = (
+        "Lavrov has claimed that John Kerry privately acknowledged in 2014 that the referendum in Crimea "
+        "expressed the genuine will of its residents. With 50 days until the election, Minyon Moore, a "
+        'senior adviser to the Clinton campaign, called the remarks "a true wake-up call" to his supporters.'
+    )
+    said = ex.extract(text, "a_event", "f").statements
+    assert [s.speaker for s in said if s.kind != "claim"] == ["Lavrov", "John Kerry", "Minyon Moore"]

@@ -73,6 +73,10 @@ CONTENT_DEPS = ("ccomp",)
 
 # What a source may or may not do ("not authorized to speak publicly"): never something said.
 _LEAVE = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared", "empowered"})
+# Events: what "the referendum expressed" or "the vote showed" is what they were, not what anyone said.
+_EVENTS = frozenset(
+    {"referendum", "referendums", "vote", "votes", "election", "elections", "ballot", "plebiscite"}
+)
 
 
 def find_reported(doc: Doc) -> list[Candidate]:
@@ -114,6 +118,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return None  # "did not respond to a request for comment": nothing was said
     if tok.dep_ == "xcomp" and tok.head.lower_ in _LEAVE:
         return None  # "was not authorised to discuss the talks": the terms of anonymity, not words
+    if any(c.dep_ == "nsubj" and c.lower_ in _EVENTS and not _named_beside(c) for c in tok.children):
+        return None  # "the referendum expressed the will of its residents": an event speaks for no one
     passive = _passive_agent(doc, tok) if tok.lower_ != "asked" else _asked(doc, tok)
     if passive is not None:
         return passive
@@ -134,6 +140,12 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
+
+
+def _named_beside(tok: Token) -> bool:
+    """ "With 50 days until the election, Minyon Moore, a senior adviser, called …": the parse may make the
+    event the subject and the person beside it its apposition."""
+    return any(c.dep_ == "appos" for c in tok.children)
 
 
 def supposing(tok: Token) -> bool:
