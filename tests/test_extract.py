@@ -1200,3 +1200,9 @@ def test_an_event_that_expressed_something_said_nothing(ex: Extractor) -> None:
     )
     said = ex.extract(text, "a_event", "f").statements
     assert [s.speaker for s in said if s.kind != "claim"] == ["Lavrov", "John Kerry", "Minyon Moore"]
+
+
+def test_a_participle_the_tagger_calls_a_noun_is_still_a_cue(ex: Extractor) -> None:
+    text = "The council published a report on Monday warning that the bridge was unsafe."
+    said = [s for s in ex.extract(text, "a_warn", "f").statements if s.cue == "warning"]
+    assert [(s.speaker, s.text) for s in said] == [("council", "that the bridge was unsafe")]

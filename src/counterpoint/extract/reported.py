@@ -85,13 +85,19 @@ def find_reported(doc: Doc) -> list[Candidate]:
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cand = _according(doc, tok)
-        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _participle(tok):
             cand = _verb_cue(doc, tok)
         else:
             cand = None
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _participle(tok: Token) -> bool:
+    """ "published a report on Monday warning that …": a participle the tagger calls a noun, though the parse
+    gives it a verb's place."""
+    return tok.lower_.endswith("ing") and tok.dep_ in ("advcl", "acl")
 
 
 def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
