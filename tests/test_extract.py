@@ -1182,6 +1182,7 @@ def test_a_court_story_cites_filings_and_lawyers(ex: Extractor) -> None:
         ),
         # a sentence that says only how a person spoke introduces the quote standing alone after it
         ('Her deputy, Tom Berg, was more blunt. "The worst is behind us."', [("Tom Berg", "blunt")]),
+        ('Her deputy, Tom Berg, was more blunt.  "The worst is behind us."', [("Tom Berg", "blunt")]),
         ('The mood in the hall was tense. "We will fight on."', []),
     ],
 )

@@ -346,9 +346,13 @@ def _manner_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Can
     for q in doubles:
         if id(q) in used or not _stands_alone(text, q):
             continue
-        before = sentence(doc[doc.char_span(q.start - 2, q.start - 1, alignment_mode="expand").start])
+        dot = text.rfind(".", 0, q.start)  # the end of the sentence before, whatever spaces follow it
+        at = doc.char_span(dot, dot + 1, alignment_mode="expand")
+        if at is None or not len(at):
+            continue
+        before = sentence(at[0])
         root = before.root
-        if text[before.end_char - 1 : before.end_char] != "." or root.lemma_ != "be" or len(before) > 12:
+        if not before.text.rstrip().endswith(".") or root.lemma_ != "be" or len(before) > 12:
             continue
         manner = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
