@@ -14,6 +14,7 @@ writes src/counterpoint/link/model/verdicts.json (a few numbers).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -88,7 +89,10 @@ def main() -> None:
                 "features": list(FEATURES),
                 "side": judge.side.to_dict(),
                 "fitted_on": f"{len(gold)} labelled statement pairs of PolNeAR train ({args.pairs.name})",
-                "relation_model": relater.name,
+                # the weights whose probabilities it read (the model's name would hash this file too)
+                "overlay_sha256": hashlib.sha256(
+                    (MODEL_DIR / "overlay.safetensors").read_bytes()
+                ).hexdigest(),
             },
             indent=2,
         )
