@@ -344,9 +344,9 @@ def _manner_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Can
     text = doc_text(doc)
     out = []
     for q in doubles:
-        if id(q) in used or not _stands_alone(text, q):
+        dot = _full_stop_before(text, q)
+        if id(q) in used or dot is None:
             continue
-        dot = text.rfind(".", 0, q.start)  # the end of the sentence before, whatever spaces follow it
         at = doc.char_span(dot, dot + 1, alignment_mode="expand")
         if at is None or not len(at):
             continue
@@ -375,9 +375,11 @@ def _manner_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Can
     return out
 
 
-def _stands_alone(text: str, q: Quote) -> bool:
-    """A quote that is a whole sentence of its own, after a sentence of the same paragraph."""
-    return bool(_AFTER_SENTENCE.search(text, max(0, q.start - 4), q.start)) and _ends_sentence(text, q)
+def _full_stop_before(text: str, q: Quote) -> int | None:
+    """For a quote that is a whole sentence of its own, after a sentence of the same paragraph: where that
+    sentence ends, whatever spaces follow it."""
+    m = _AFTER_SENTENCE.search(text, max(0, q.start - 4), q.start)
+    return m.start() if m and _ends_sentence(text, q) else None
 
 
 def _ends_sentence(text: str, q: Quote) -> bool:
