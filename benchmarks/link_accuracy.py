@@ -46,11 +46,12 @@ def main() -> None:
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [(_text(r["a"], args.texts), _text(r["b"], args.texts)) for r in rows]
-    relater = Relater(args.relation_model)
-    found = relater.relate(pairs, statements=True)
-    judge = load_judge(args.relation_model)
     texts = sorted({t for pair in pairs for t in pair})
     vectors = dict(zip(texts, embed(texts), strict=True))
+    relater = Relater(args.relation_model)
+    relater.known_vectors = vectors  # as `link` does: the gate reuses them
+    found = relater.relate(pairs, statements=True)
+    judge = load_judge(args.relation_model)
     where = _where(rows, args.texts)
     same = [_same_speaker(r, where) for r in rows]
     verdicts = [

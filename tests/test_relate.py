@@ -157,6 +157,7 @@ def _judged(relater: Relater, pairs: list[tuple[str, str, bool]]) -> list[str]:
     """`link`'s verdicts on (a, b, same speaker) pairs: the model, then the judge fitted beside it."""
     texts = sorted({t for a, b, _ in pairs for t in (a, b)})
     vectors = dict(zip(texts, embed(texts), strict=True))
+    relater.known_vectors = vectors  # as `link` does: the gate reuses them
     found = relater.relate([(a, b) for a, b, _ in pairs], statements=True)
     judge = load_judge(None)
     assert judge is not None
