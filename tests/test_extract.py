@@ -1207,3 +1207,45 @@ def test_a_participle_the_tagger_calls_a_noun_is_still_a_cue(ex: Extractor) -> N
     text = "The council published a report on Monday warning that the bridge was unsafe."
     said = [s for s in ex.extract(text, "a_warn", "f").statements if s.cue == "warning"]
     assert [(s.speaker, s.text) for s in said] == [("council", "that the bridge was unsafe")]
+
+
+def test_readers_voices_signed_after_a_dash(ex: Extractor) -> None:
+    text = (
+        "Readers told us what they think of the debate.\n\n"
+        "\u201cHe scares me. He talks like we do not matter.\u201d \u2015 Krystal Correa\n"
+        "\u201cThe most unqualified man to ever run for president.\u201d\u2015 Carla Sanchez.\n\n"
+        "Getty/Instagram.\n\n"
+        "\u201dFear. I am truly afraid that he will win.\u201d \u2015 Karen Bobadilla\n"
+    )
+    said = ex.extract(text, "a_voices", "f").statements
+    assert [(s.speaker_mention, s.text[:11]) for s in said if s.kind == "direct"] == [
+        ("Krystal Correa", "\u201cHe scares "),
+        ("Carla Sanchez", "\u201cThe most u"),
+        ("Karen Bobadilla", "\u201dFear. I am"),
+    ]
+
+
+def test_a_name_the_parse_breaks_between_a_quote_and_its_cue(ex: Extractor) -> None:
+    text = (
+        "The U.S. Department of Justice is investigating the shooting.\n"
+        "\u201cI will just make this promise to you: We will achieve justice in this case,\u201d Tulsa "
+        "police Chief Chuck Jordan said Monday. \u201cI want to assure our community: We will achieve "
+        "justice.\u201d"
+    )
+    quote = next(s for s in ex.extract(text, "a_tulsa", "f").statements if s.kind == "direct")
+    assert quote.speaker_mention == "Tulsa police Chief Chuck Jordan" and quote.cue == "said"
+    assert text[slice(*quote.span)].endswith("We will achieve justice.\u201d")
+
+
+def test_an_aside_reports_the_whole_sentence_it_interrupts(ex: Extractor) -> None:
+    text = (
+        "Fowler noted that in 1972 he supported a decision to replace Thomas Eagleton, the only time either "
+        "party has replaced a nominee.\n\n"
+        "Though that transition was relatively seamless, he said, replacing Clinton would be much more "
+        "acrimonious and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders."
+    )
+    said = next(s for s in ex.extract(text, "a_aside", "f").statements if s.cue == "said")
+    assert said.text == (
+        "Though that transition was relatively seamless, he said, replacing Clinton would be much more "
+        "acrimonious and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders"
+    )

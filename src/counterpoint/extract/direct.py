@@ -321,6 +321,8 @@ def _dash_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candi
         if id(q) in used or not m:
             continue
         span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is not None and len(span) > 1 and span[-1].text == ".":  # "― Carla Sanchez."
+            span = span[:-1]
         if span is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in span):
             continue
         used.add(id(q))
@@ -329,7 +331,7 @@ def _dash_speakers(doc: Doc, doubles: list[Quote], used: set[int]) -> list[Candi
             Candidate(
                 content=(q.start, q.end),
                 cue=cue,
-                speaker=(m.start(2), m.end(2)),
+                speaker=(span.start_char, span.end_char),
                 speaker_token=span.root,
                 pieces=list(q.parts),
                 confidence=0.7,

@@ -97,7 +97,10 @@ def _mark(text: str, i: int, stack: list[str]) -> str | None:
     if ch in OPEN_DOUBLE or two == "``":
         return "open"
     if ch in CLOSE_DOUBLE:
-        return "close" if stack else None
+        if stack:
+            return "close"
+        # sloppy copy that opens a paragraph with the closing mark: '”Fear. I am afraid.” ― Ana Ruiz'
+        return "open" if (i == 0 or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum() else None
     if two == "''":  # some wires write both marks as two apostrophes
         return "close" if stack else ("open" if _is_open_straight(text, i) else None)
     if ch == '"':

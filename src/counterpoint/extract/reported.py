@@ -466,8 +466,14 @@ def _aside(tok: Token) -> bool:
 
 
 def _rest_of_clause(tok: Token) -> tuple[int, int] | None:
+    head = tok.head
+    # "Though the move was smooth, he said, replacing her would be bitter": the parse may hang the aside on
+    # the clause before it, but it reports the whole sentence it interrupts
+    aside = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
+    while aside and head.dep_ == "advcl" and head.head.i > tok.i:
+        head = head.head
     own = set(t.i for t in tok.subtree)
-    pool = _trim_punct([t for t in tok.head.subtree if t.i not in own])
+    pool = _trim_punct([t for t in head.subtree if t.i not in own])
     return _chars(pool) if pool else None
 
 

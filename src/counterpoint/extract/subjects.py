@@ -19,6 +19,7 @@ from .pipeline import end_char
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
 ADVERBIAL_PREPS = ("by", "in", "after", "before", "while", "upon", "since", "without")
+_MAX_NAME_BEFORE = 8  # words of title and name ("Tulsa police Chief Chuck Jordan")
 
 # Verbs that put out a work, whose subject is its author ("issued a statement", "sent a letter"): every form.
 _ISSUING = words("""
@@ -34,7 +35,7 @@ def _issues(verb: Token) -> bool:
 
 def attach_speaker(cand: Candidate, tok: Token) -> None:
     """The cue's subject, or the subject it shares with the verb it hangs off ("…, adding …")."""
-    name = _name_after(tok)
+    name = _name_after(tok) or _name_before(tok)
     if name is not None:  # "'No deal would be a failure', says Hammond": a headline the parse breaks up
         cand.speaker, cand.speaker_token = (name.start_char, name.end_char), name.root
         return
@@ -105,6 +106,24 @@ def _name_after(tok: Token) -> Span | None:
         end += 1
     line_ends = end == len(doc) or "\n" in doc[end].text or doc[end].text == "."
     return doc[tok.i + 1 : end] if end > tok.i + 1 and line_ends else None
+
+
+def _name_before(tok: Token) -> Span | None:
+    """'"…," Tulsa police Chief Chuck Jordan said': the words between a closing quote and a cue with no
+    subject, ending in a name, which the parse broke up (it took "Tulsa" for a verb)."""
+    doc = tok.doc
+    if tok.tag_ not in ("VBZ", "VBD") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    start = tok.i
+    while start > 0 and tok.i - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
+        start -= 1
+    closing = (
+        start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
+    )  # not "publish ''Trump"
+    if start == tok.i or not closing or doc[tok.i - 1].pos_ != "PROPN":
+        return None
+    words = doc[start : tok.i]
+    return words if any(t.ent_type_ in ("PERSON", "ORG") for t in words) else None
 
 
 def speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
