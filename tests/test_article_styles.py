@@ -215,3 +215,26 @@ def test_an_inquiry_with_testimony_a_post_on_x_and_a_study(ex: Extractor) -> Non
     assert [s.speaker for s in said if s.cue in ("found", "recommended")] == [
         "2022 study by the National Flood Institute"
     ] * 2
+
+
+def test_an_obituary_with_old_quotes_and_a_former_opponent(ex: Extractor) -> None:
+    said = read(ex, "obituary_dam.txt")
+    # "her son, David Marsh, who said …": the name given beside the description
+    assert next(s for s in said if s.text == "she had been ill with pneumonia").speaker == "David Marsh"
+    # the tagger's source ended on "the" of "the dam": the speaker keeps the rules' bounds
+    respect = next(s for s in said if s.text == "that he had come to respect her")
+    assert respect.speaker_mention == "Former Gov. Tom Albright"
+    # Albright was "he" just before: "She once said …" is Mrs. Marsh, not the last person named
+    proudest = next(s for s in said if s.cue == "once said")
+    assert (proudest.speaker_mention, proudest.speaker) == ("She", "Helen Marsh")
+
+
+def test_a_press_review_of_newspapers(ex: Extractor) -> None:
+    said = read(ex, "press_review.txt")
+    # "The business daily Kommersant": the paper's name, not "business"
+    assert next(s for s in said if s.cue == "reported").speaker == "Kommersant"
+    assert next(s for s in said if s.speaker_mention == "it" and s.cue == "called").speaker == "Izvestia"
+    orlov = next(s for s in said if s.cue == "wrote")
+    assert (orlov.speaker, orlov.kind) == ("Pavel Orlov", "mixed")
+    peskov = next(s for s in said if s.speaker_mention == "he")
+    assert peskov.speaker == "Dmitry Peskov"

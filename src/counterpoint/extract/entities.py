@@ -300,6 +300,12 @@ class EntityIndex:
                 return self._use(e)
         return None
 
+    def referred_to(self, e: _Ent, gender: str) -> None:
+        """A pronoun resolved to the person who spoke just before shows their gender, so a later "she" skips a
+        man the text called "he" ("Former Gov. Tom Albright said …. '…,' he said. She once said …": not
+        Albright). Only that resolution, the surest: a wrong guess here would misname every later pronoun."""
+        e.gender = e.gender or gender
+
     def nearest_org(self, before: int, since: int = -1) -> _Ent | None:
         """The last organisation named before a character offset (and after `since`)."""
         for start, e, _ in reversed(self.mentions):

@@ -69,6 +69,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         low = head.lower_
         if low in RELATIVE and head.head.dep_ in ("relcl", "acl"):
             ant = head.head.head
+            # "her son, David Marsh, who said …": the name given beside a description
+            ant = next((c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), ant)
             span = doc[ant.left_edge.i : ant.i + 1]
             low = ant.lower_
         ent = None
@@ -92,6 +94,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                     ent = None
                 if ent is not None and quoted is not None and ent.name == quoted:
                     ent = None
+                if ent is not None and actor.i in speakers:  # "Albright said …. '…,' he said"
+                    index.referred_to(ent, gender)
             ent = ent or index.nearest_person(before, exclude=quoted, gender=gender)
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
                 if last is not None and last.speaker_name != quoted:
@@ -344,6 +348,22 @@ def _plain(span: Span) -> str:
     """A mention with no entity behind it, as a name: its core noun phrase, without a leading article
     or the descriptions and clauses that follow ("a senior diplomat, speaking on condition …")."""
     root = span.root
+    named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if (
+        root.pos_ == "NOUN"
+        and named is not None
+        and span.start < named.left_edge.i < span.end
+        and span.doc[named.left_edge.i - 1].text != ","
+    ):
+        # "the business daily Kommersant": a name that the description runs into is the name
+        first = named.i
+        while (
+            first > span.start
+            and span.doc[first - 1].pos_ == "PROPN"
+            and span.doc[first - 1].dep_ == "compound"
+        ):
+            first -= 1
+        return span.doc[first : named.i + 1].text
     drop = {
         x.i
         for c in root.children

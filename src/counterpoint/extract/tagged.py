@@ -80,7 +80,8 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
         words = doc.char_span(*best, alignment_mode="expand") if best else None
         head = cand.speaker_token
         same = words is not None and len(words) and (head is None or words.root == head)  # the same speaker
-        if same and _same_paragraphs(text, best, cand.speaker):
+        # not to bounds that end on an article ("Tom Albright, who had supported the" of "… the dam")
+        if same and _same_paragraphs(text, best, cand.speaker) and words[-1].dep_ != "det":
             cand.speaker, cand.speaker_token = (words.start_char, words.end_char), words.root
 
 
