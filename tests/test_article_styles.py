@@ -238,3 +238,22 @@ def test_a_press_review_of_newspapers(ex: Extractor) -> None:
     assert (orlov.speaker, orlov.kind) == ("Pavel Orlov", "mixed")
     peskov = next(s for s in said if s.speaker_mention == "he")
     assert peskov.speaker == "Dmitry Peskov"
+
+
+def test_a_transfer_rumour_with_reports_and_a_coach_who_was_asked(ex: Extractor) -> None:
+    said = read(ex, "sport_transfer.txt")
+    assert next(s for s in said if s.cue == "according to").speaker == "reports in Spain"
+    sources = next(s for s in said if s.cue == "told")
+    assert (sources.speaker, sources.addressee) == ("Sources close to the player", "ESPN")
+    # "was asked about Silva … but would only say …": the one asked says it
+    assert next(s for s in said if s.cue == "would only say").speaker == "Carlo Ancelotti"
+
+
+def test_a_science_story_where_they_are_the_researchers(ex: Extractor) -> None:
+    said = read(ex, "science_coffee.txt")
+    # "The researchers, from the universities of Southampton and Edinburgh, followed …. They found …": not
+    # the last organisation named
+    assert next(s for s in said if s.cue == "found").speaker == "researchers"
+    kennedy = next(s for s in said if s.kind == "direct")
+    assert kennedy.speaker == "Oliver Kennedy"
+    assert next(s for s in said if s.cue == "cautioned").speaker == "authors"

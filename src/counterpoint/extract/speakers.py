@@ -70,7 +70,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         if low in RELATIVE and head.head.dep_ in ("relcl", "acl"):
             ant = head.head.head
             # "her son, David Marsh, who said …": the name given beside a description
-            ant = next((c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), ant)
+            ant = next(
+                (c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < head.i),
+                ant,
+            )
             span = doc[ant.left_edge.i : ant.i + 1]
             low = ant.lower_
         ent = None
@@ -94,7 +97,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                     ent = None
                 if ent is not None and quoted is not None and ent.name == quoted:
                     ent = None
-                if ent is not None and actor.i in speakers:  # "Albright said …. '…,' he said"
+                if (
+                    ent is not None and actor.i in speakers and _says(cand, head)
+                ):  # "Albright said …. he said"
                     index.referred_to(ent, gender)
             ent = ent or index.nearest_person(before, exclude=quoted, gender=gender)
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
@@ -114,6 +119,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             main = cand.cue_token is not None and cand.cue_token.dep_ in ("ROOT", "parataxis")
             latest = several is not None and low in PLURAL and main and _just_before(doc, several, head)
             since = several.speaker[0] if latest else -1
+            people = _people_before(head) if low in PLURAL and main and not latest else None
+            if people is not None:  # "The researchers followed 495,000 adults. They found …"
+                cand.speaker_name, cand.speaker_type = _plain(people), "anonymous"
+                continue
             ent = index.nearest_org(cand.speaker[0], since)
             if ent is None and since >= 0:
                 _speaks_as(cand, several)
@@ -297,6 +306,32 @@ def _joint(span: Span, head: Token) -> bool:
     return listed and after is not None and not after.is_punct
 
 
+def _says(cand: Candidate, pronoun: Token) -> bool:
+    """Whether the pronoun is the subject of a finite cue ("he said"), the surest place to resolve one."""
+    cue = cand.cue_token
+    return (
+        cue is not None
+        and cue.tag_ in ("VBD", "VBZ", "VBP")
+        and pronoun.dep_ == "nsubj"
+        and pronoun.head == cue
+    )
+
+
+def _people_before(they: Token) -> Span | None:
+    """ "The researchers, from two universities, followed 495,000 adults. They found …": "they" opening a
+    sentence are the plural common noun that was the subject of the sentence before, whether or not it
+    spoke. An organisation or a name there ("The council …", "Democrats …") is left to the rules above."""
+    doc = they.doc
+    sent = they.sent
+    if they.i != sent.start or sent.start == 0:
+        return None
+    root = doc[sent.start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNS" or subj.ent_type_:
+        return None
+    return doc[subj.left_edge.i : subj.i + 1]
+
+
 def _gender(pronoun: str) -> str:
     return "f" if pronoun in ("she", "her") else "m"
 
@@ -352,7 +387,8 @@ def _plain(span: Span) -> str:
     if (
         root.pos_ == "NOUN"
         and named is not None
-        and span.start < named.left_edge.i < span.end
+        and named.i == span.end - 1
+        and span.start < named.left_edge.i
         and span.doc[named.left_edge.i - 1].text != ","
     ):
         # "the business daily Kommersant": a name that the description runs into is the name

@@ -48,7 +48,9 @@ def attach_speaker(cand: Candidate, tok: Token) -> None:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
-            if s.dep_ == "nsubjpass" and told_passively(cur) is not None:
+            # "was told by aides that …"; but "was asked about it but would only say …": the one asked
+            # says what the active verb joined to the passive says
+            if s.dep_ == "nsubjpass" and told_passively(cur) is not None and not _joined_active(tok, cur):
                 # "was told by aides that …": the aides; "Officials were warned that …": unsaid
                 agent = next((a for c in cur.children if c.dep_ == "agent" for a in c.children), None)
                 if agent is not None:
@@ -89,6 +91,11 @@ def attach_speaker(cand: Candidate, tok: Token) -> None:
             cand.speaker = (toks[0].idx, end_char(toks[-1]))
             cand.speaker_token = cur.head
         return
+
+
+def _joined_active(tok: Token, cur: Token) -> bool:
+    """Whether the cue is an active verb conjoined to the passive `cur` whose subject it shares."""
+    return tok != cur and tok.dep_ == "conj" and tok.head == cur and tok.tag_ != "VBN"
 
 
 def _name_after(tok: Token) -> Span | None:
