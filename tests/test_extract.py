@@ -525,14 +525,17 @@ def test_speakers_joined_by_and_are_neither_one_alone(ex: Extractor) -> None:
 
 def test_it_or_they_in_what_a_body_said_is_that_body(ex: Extractor) -> None:
     def speakers(text: str) -> list[tuple[str | None, str | None, bool]]:
+        """Mention, speaker and whether the statement is nested in another."""
         found = ex.extract(text, "a_body", "inline").statements
-        return [(s.speaker_mention, s.speaker, s.second_hand) for s in found if s.kind != "claim"]
+        return [(s.speaker_mention, s.speaker, s.parent_id is not None) for s in found if s.kind != "claim"]
 
     ministry = "Moscow reacted with scorn. The Russian foreign ministry said it had proposed a contact group."
     assert speakers(ministry) == [
         ("The Russian foreign ministry", "Russian foreign ministry", False),  # not "Russian"
         ("it", "Russian foreign ministry", True),
     ]
+    # the ministry telling of its own proposal is no second-hand report
+    assert not any(s.second_hand for s in ex.extract(ministry, "a_body", "inline").statements)
     bridge = (
         "Pedestrians will be able to use a temporary footbridge once it is installed, though the council "
         "said it could not yet confirm when that would be."
@@ -1020,6 +1023,21 @@ def test_interviewee_is_the_one_asked_not_the_reporter(ex: Extractor) -> None:
     )
     answers = [s for s in ex.extract(text, "a_lb2", "inline").statements if s.cue == "A:"]
     assert [s.speaker for s in answers] == ["Laura Bush", "Laura Bush"]
+    # "She spoke to" the reporter: she, named before, is the one asked
+    text = (
+        "Abena Kowalczyk became chief executive of the Trussbridge Trust in 2021. She spoke to Sam Hartley "
+        "about rising demand. This interview has been edited for length.\n\n"
+        "Q: How bad is it this winter?\n\nA: Worse than anything I've seen.\n\n"
+        "Q: Are they wrong?\n\nA: The secretary told me in a meeting last spring that he understood the "
+        "pressure. Then nothing happened. So yes, I think they're wrong.\n"
+    )
+    found = ex.extract(text, "a_ak", "inline").statements
+    assert [s.speaker for s in found if s.cue == "A:"] == ["Abena Kowalczyk", "Abena Kowalczyk"]
+    told = next(s for s in found if s.cue == "told")
+    assert (told.addressee, told.second_hand) == ("Abena Kowalczyk", True)
+    # her own opinion within her own answer is nested there, but told first-hand
+    think = next(s for s in found if s.cue == "think")
+    assert think.speaker == "Abena Kowalczyk" and think.parent_id is not None and not think.second_hand
 
 
 def test_a_debate_recap_keeps_each_candidate_apart(ex: Extractor) -> None:
@@ -1249,3 +1267,13 @@ def test_an_aside_reports_the_whole_sentence_it_interrupts(ex: Extractor) -> Non
         "Though that transition was relatively seamless, he said, replacing Clinton would be much more "
         "acrimonious and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders"
     )
+
+
+def test_talking_as_a_time_and_since_as_a_length_of_time(ex: Extractor) -> None:
+    found = ex.extract('Opposition MPs shouted "shame" as she spoke.', "a_as", "f").statements
+    assert [(s.speaker, s.text, s.parent_id) for s in found] == [("Opposition MPs", '"shame"', None)]
+    text = "Bookings had doubled since June, she said on Thursday. Prices had risen since 2019, he said."
+    assert [s.said_at for s in ex.extract(text, "a_since", "f").statements if s.cue == "said"] == [
+        "on Thursday",
+        None,
+    ]

@@ -26,14 +26,14 @@ from .cues import (
 )
 from .entities import EntityIndex
 
-_DATE_PREPS = frozenset({"in", "on", "at", "during", "last", "since"})
+_DATE_PREPS = frozenset({"in", "on", "at", "during", "last"})
 # Works that are published when they are made: what one of them says is said in public.
 _PUBLISHED = frozenset({"statement", "tweet", "speech", "post", "testimony", "op-ed", "column", "release"})
 # a time named by what happened then: "on the night of the referendum", "the first day of the hearings"
 _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
-_HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout"})
+_HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")

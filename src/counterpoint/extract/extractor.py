@@ -300,9 +300,18 @@ def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) 
                 setting=c.setting,
                 said_at=c.said_at,
                 parent_id=ids[c.parent] if c.parent is not None else None,
-                second_hand=c.parent is not None,
+                second_hand=_second_hand(c, cands),
                 confidence=c.confidence,
                 checkable=_checkable(doc.char_span(*c.content, alignment_mode="expand")),
             )
         )
     return out
+
+
+def _second_hand(cand: Candidate, cands: list[Candidate]) -> bool:
+    """Told by someone else: nested in another speaker's words. "I think they're wrong" inside her own answer,
+    or "he had told Lavrov" in Kerry's, is the speaker's own."""
+    if cand.parent is None:
+        return False
+    parent = cands[cand.parent]
+    return not (cand.speaker_name and cand.speaker_name == parent.speaker_name)

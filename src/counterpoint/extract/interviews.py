@@ -138,13 +138,28 @@ def _subject(doc: Doc, before: int) -> Span | None:
         if (root.dep_ == "pobj" and (root.head.lower_ == "with" or spoken_to)) or (
             root.dep_ == "dobj" and root.head.lower_ in _ASKING | _TALKING
         ):
-            return ent
+            verb = root.head.head if root.dep_ == "pobj" else root.head
+            talker = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")), None)
+            # "Abena Kowalczyk runs the trust. She spoke to Sam Hartley": she, not the reporter, is asked
+            return ent if talker is None else _named_before(doc, talker)
         if root.dep_ == "nsubj" and root.head.lower_ in _TALKING and _to_us(root.head):
             return ent
     for ent in people:
         if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.lower_ not in _ASKING | _TALKING:
             return ent
     return None
+
+
+def _named_before(doc: Doc, pronoun: Token) -> Span | None:
+    """Who a "he" or "she" refers to: the last name that is a sentence's subject before it, as far as the
+    parse holds it together (the NER may not know the name: "Abena Kowalczyk became chief executive …")."""
+    subject = next((t for t in reversed(doc[: pronoun.i]) if t.dep_ == "nsubj" and t.pos_ == "PROPN"), None)
+    if subject is None:
+        return None
+    start = subject.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == subject:
+        start -= 1
+    return doc[start : subject.i + 1]
 
 
 def _to_us(verb: Token) -> bool:

@@ -77,6 +77,7 @@ _LEAVE = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared
 _EVENTS = frozenset(
     {"referendum", "referendums", "vote", "votes", "election", "elections", "ballot", "plebiscite"}
 )
+_TALK = frozenset({"speak", "talk"})  # verbs of talking, which say that someone spoke, not what
 
 
 def find_reported(doc: Doc) -> list[Candidate]:
@@ -390,7 +391,9 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     if _aside(tok):  # the whole sentence it interrupts, with what the parse hung on the aside before it
         return _chars(_trim_punct(list(tok.head.subtree)))
     if tok.dep_ == "parataxis" or (
-        tok.dep_ == "advcl" and any(m.lower_ == "as" for m in kids if m.dep_ == "mark")
+        tok.dep_ == "advcl"
+        and any(m.lower_ == "as" for m in kids if m.dep_ == "mark")
+        and base not in _TALK  # "MPs shouted as she spoke": when, not whose words
     ):
         return _rest_of_clause(tok)  # "…, he said, …" and "as experts have pointed out, …"
     if tok.dep_ == "ROOT" and tok.i > sentence(tok).start + 1 and base not in ("continue",):

@@ -97,9 +97,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                     ent = None
                 if ent is not None and quoted is not None and ent.name == quoted:
                     ent = None
-                if (
-                    ent is not None and actor.i in speakers and _says(cand, head)
-                ):  # "Albright said …. he said"
+                # "Albright said …. '…,' he said": he who spoke just before, so Albright is a man
+                if ent is not None and actor.i in speakers and _says(cand, head):
                     index.referred_to(ent, gender)
             ent = ent or index.nearest_person(before, exclude=quoted, gender=gender)
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"

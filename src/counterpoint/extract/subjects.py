@@ -48,10 +48,9 @@ def attach_speaker(cand: Candidate, tok: Token) -> None:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             s = min(subj, key=lambda c: abs(c.i - cur.i))  # '"…campaign is …," said Wimes': Wimes
-            # "was told by aides that …"; but "was asked about it but would only say …": the one asked
-            # says what the active verb joined to the passive says
+            # "was told by aides that …": the aides; "Officials were warned that …": unsaid; but "was asked
+            # about it but would only say …": the one asked says what the active verb joined to it says
             if s.dep_ == "nsubjpass" and told_passively(cur) is not None and not _joined_active(tok, cur):
-                # "was told by aides that …": the aides; "Officials were warned that …": unsaid
                 agent = next((a for c in cur.children if c.dep_ == "agent" for a in c.children), None)
                 if agent is not None:
                     toks = speaker_tokens(agent)
@@ -124,9 +123,8 @@ def _name_before(tok: Token) -> Span | None:
     start = tok.i
     while start > 0 and tok.i - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
         start -= 1
-    closing = (
-        start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
-    )  # not "publish ''Trump"
+    # a closing mark hugs the word before it, unlike the opening one of "publish ''Trump Revealed''"
+    closing = start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
     if start == tok.i or not closing or doc[tok.i - 1].pos_ != "PROPN":
         return None
     words = doc[start : tok.i]
