@@ -1,5 +1,5 @@
-"""Whole articles in styles the rules had not met: a match report, a wire story from Tehran, a company's job
-cuts, a magazine profile. Each test asserts what reading the article showed was wrong before."""
+"""Whole articles in styles the rules had not met, from a match report and a wire story from Tehran to an
+obituary and a press review. Each test asserts what reading the article showed was wrong before."""
 
 from __future__ import annotations
 
