@@ -1277,3 +1277,15 @@ def test_talking_as_a_time_and_since_as_a_length_of_time(ex: Extractor) -> None:
         "on Thursday",
         None,
     ]
+
+
+def test_the_force_is_the_police_named_before(ex: Extractor) -> None:
+    text = (
+        "Two men have been arrested after a jewellery shop in Harrogate was raided, North Yorkshire Police "
+        "said. A third suspect is still being sought, the force said."
+    )
+    said = ex.extract(text, "a_force", "f").statements
+    assert [(s.speaker_mention, s.speaker) for s in said if s.kind != "claim"] == [
+        ("North Yorkshire Police", "North Yorkshire Police"),
+        ("the force", "North Yorkshire Police"),
+    ]

@@ -325,11 +325,17 @@ class EntityIndex:
         ]
 
 
+# What a body is called by another word ("North Yorkshire Police said …. the force said")
+_CALLED = {"force": ("police", "constabulary", "service")}
+
+
 def _described(e: _Ent, span: Span) -> bool:
     """Whether a description is this entity: a person given its head as a title, or, said with "the", a body
     whose name is built on its head and holds its other words ("the appeals court" is no Supreme Court). A
     one-word name ("Council" of "Council leader") would add nothing to the description."""
     head = span.root.lower_
+    if len(span) == 2 and span[0].lower_ == "the" and _head_word(e.name) in _CALLED.get(head, ()):
+        return True  # whatever the NER took "North Yorkshire Police" for
     if e.type == "person":
         return any(_titled(head, r) for r in e.roles)
     name = e.name.lower().split()
