@@ -257,3 +257,16 @@ def test_a_science_story_where_they_are_the_researchers(ex: Extractor) -> None:
     kennedy = next(s for s in said if s.kind == "direct")
     assert kennedy.speaker == "Oliver Kennedy"
     assert next(s for s in said if s.cue == "cautioned").speaker == "authors"
+
+
+def test_a_feature_where_a_neighbour_reports_what_she_told_him_in_private(ex: Extractor) -> None:
+    said = read(ex, "feature_reyes.txt")
+    radio = next(s for s in said if s.addressee == "a local radio station")
+    assert (radio.speaker, radio.said_at, radio.setting) == ("Marta Reyes", "In 2009", "public")
+    # "Tom Bradley … said she had told him over dinner in 2011 …": him is Bradley, so she is Reyes
+    bradley = next(s for s in said if s.speaker_mention and s.speaker_mention.startswith("Tom Bradley"))
+    dinner = next(s for s in said if s.parent_id == bradley.id)
+    assert (dinner.speaker, dinner.addressee, dinner.second_hand) == ("Marta Reyes", "Tom Bradley", True)
+    assert (dinner.said_at, dinner.setting) == ("in 2011", "private")
+    # and Bradley stays a "he" for what he says next
+    assert next(s for s in said if s.speaker_mention == "He").speaker == "Tom Bradley"

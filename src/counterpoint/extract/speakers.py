@@ -83,7 +83,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
             before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
             # '"He made it clear to me …," Paul said': the one quoted would say "I", so he is someone else
-            quoted = parent.speaker_name if parent is not None and parent.kind == "direct" else None
+            # and in "Bradley said she had told him …", him is Bradley, so she is someone else
+            told = parent is not None and (parent.kind == "direct" or _told_back(cand))
+            quoted = parent.speaker_name if told else None
             actor = _actor(doc, before, speakers)
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
                 same = actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender
@@ -303,6 +305,13 @@ def _joint(span: Span, head: Token) -> bool:
     after = head.nbor() if head.i + 1 < len(head.doc) else None
     listed = any(c.dep_ == "conj" and c.i < span.end for c in head.children)
     return listed and after is not None and not after.is_punct
+
+
+def _told_back(cand: Candidate) -> bool:
+    """Whether a nested statement's cue is told to a "him" or "her", most likely the one reporting it."""
+    cue = cand.cue_token
+    objects = ("dobj", "dative", "iobj")
+    return cue is not None and any(c.dep_ in objects and c.lower_ in ("him", "her") for c in cue.children)
 
 
 def _says(cand: Candidate, pronoun: Token) -> bool:
