@@ -921,6 +921,17 @@ def test_transcript_labels_in_capitals_are_speakers(ex: Extractor) -> None:
     ]
     assert lines[1].text.startswith("Gennifer Flowers will not be attending")
     assert lines[1].text.endswith("from the real issues.")
+    # a label with its honorific is the person named in full, however the NER tags each one
+    briefing = (
+        "Transport Secretary Lena Alvarez took questions from reporters on Tuesday.\n\n"
+        "MS. ALVAREZ: Good afternoon, everyone. Safety comes first.\n\n"
+        "Q: Did the railroad warn your department?\n\n"
+        "MS. ALVAREZ: Not that I am aware of. Our inspectors flagged the line in March.\n\n"
+        "Q: Will anyone be fired?\n\n"
+        "MS. ALVAREZ: I won't prejudge it.\n"
+    )
+    turns = [s for s in ex.extract(briefing, "a_br", "inline").statements if s.cue == ":"]
+    assert [s.speaker for s in turns] == ["Lena Alvarez"] * 3
 
 
 def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:

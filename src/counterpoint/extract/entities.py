@@ -242,7 +242,8 @@ class EntityIndex:
                 hit = self._surnames.get(name)
             if hit:
                 return self._use(hit)
-        if any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" or inside_word(t) for t in span):
+        words = [t for t in span if t.text != "."]  # "MS. ALVAREZ:", a transcript's label
+        if any(t.pos_ == "PROPN" for t in words) and all(t.pos_ == "PROPN" or inside_word(t) for t in words):
             surname = clean_name(span.text).split()[-1].lower()  # "Mr Rees-Mogg": "rees-mogg"
             if surname in self._surnames:
                 return self._use(self._surnames[surname])
