@@ -1300,3 +1300,17 @@ def test_the_force_is_the_police_named_before(ex: Extractor) -> None:
         ("North Yorkshire Police", "North Yorkshire Police"),
         ("the force", "North Yorkshire Police"),
     ]
+
+
+def test_a_semicolon_parts_what_two_cues_report(ex: Extractor) -> None:
+    text = (
+        "Ukraine says drone strike hit fuel depot; Russia denies losses\n\n"
+        "KYIV, Ukraine (AP) - Ukrainian forces struck a fuel depot overnight, an official said."
+    )
+    said = {s.cue: s for s in ex.extract(text, "a_semi", "f").statements if s.kind != "claim"}
+    assert (said["says"].speaker, said["says"].text, said["says"].parent_id) == (
+        "Ukraine",
+        "drone strike hit fuel depot",
+        None,
+    )
+    assert (said["denies"].speaker, said["denies"].text) == ("Russia", "losses")

@@ -336,7 +336,7 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
 def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     """The content clause of a cue verb, or None when it has none the rules trust."""
     kids = list(tok.children)
-    clauses = [c for c in kids if c.dep_ in CONTENT_DEPS and not _aside(c)]
+    clauses = [c for c in kids if c.dep_ in CONTENT_DEPS and not _aside(c) and not _beyond_semicolon(c, tok)]
     if any(c.dep_ == "mark" and c.i < tok.i for c in kids):
         # "X continues to insist, …, that he really wants …": a cue opened by "that" is itself what was
         # said, and a clause the parse hung on it from before is the sentence that says it
@@ -383,7 +383,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
             extra = [
                 c
                 for c in kids
-                if c.dep_ in ("xcomp", "ccomp")
+                if (c.dep_ in ("xcomp", "ccomp") and not _beyond_semicolon(c, tok))
                 or (c.dep_ == "prep" and c.i > objs[0].i and not _setting(c))
                 or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i)
             ]
@@ -411,6 +411,13 @@ def anonymity(verb: Token) -> bool:
     return verb.lower_ in ("named", "identified", "quoted") or (
         named and verb.lower_ in ("used", "published")
     )
+
+
+def _beyond_semicolon(clause: Token, cue: Token) -> bool:
+    """ "Ukraine says drone strike hit fuel depot; Russia denies losses": the parse may hang the clause
+    before a semicolon on the cue after it, but a semicolon parts two sentences."""
+    first, last = (clause.left_edge.i, cue.i) if clause.i < cue.i else (cue.i, clause.right_edge.i)
+    return any(t.text == ";" for t in cue.doc[first:last])
 
 
 def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
