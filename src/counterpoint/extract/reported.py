@@ -416,8 +416,8 @@ def anonymity(verb: Token) -> bool:
 def _beyond_semicolon(clause: Token, cue: Token) -> bool:
     """ "Ukraine says drone strike hit fuel depot; Russia denies losses": the parse may hang the clause
     before a semicolon on the cue after it, but a semicolon parts two sentences."""
-    first, last = (clause.left_edge.i, cue.i) if clause.i < cue.i else (cue.i, clause.right_edge.i)
-    return any(t.text == ";" for t in cue.doc[first:last])
+    first, last = (clause.right_edge.i, cue.i) if clause.i < cue.i else (cue.i, clause.left_edge.i)
+    return any(t.text == ";" for t in cue.doc[first + 1 : last])
 
 
 def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
