@@ -932,6 +932,10 @@ def test_transcript_labels_in_capitals_are_speakers(ex: Extractor) -> None:
     )
     turns = [s for s in ex.extract(briefing, "a_br", "inline").statements if s.cue == ":"]
     assert [s.speaker for s in turns] == ["Lena Alvarez"] * 3
+    # the writer's paragraph after the last turn, reporting someone else, is not more of that turn
+    after = briefing + "\nAfter the briefing, a railroad spokesman, Colin Mayhew, said it had cooperated.\n"
+    mayhew = next(s for s in ex.extract(after, "a_br2", "inline").statements if s.cue == "said")
+    assert (mayhew.speaker, mayhew.parent_id) == ("Colin Mayhew", None)
 
 
 def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:

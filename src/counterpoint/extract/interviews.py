@@ -27,6 +27,8 @@ _INTERVIEW = re.compile(
     re.I,
 )
 _MAX_QUESTION_WORDS = 40
+_REPORTS = re.compile(r"\b(?:said|says|told)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|our|Our|us)\b")
 # verb forms, as the pipeline runs without its lemmatizer
 _ASKING = frozenset({"ask", "asked", "asks", "interview", "interviewed", "interviews", "questioned"})
 _TALKING = frozenset(
@@ -87,11 +89,14 @@ def find_answers(doc: Doc) -> list[Candidate]:
 
 def _signs_off(paragraph: str, surname: str | None) -> bool:
     """A paragraph after an answer that is the writer's again: a note on the interview ("This interview has
-    been edited"), a line set off by a dash or brackets, or one naming the interviewee in the third person."""
+    been edited"), a line set off by a dash or brackets, one naming the interviewee in the third person, or
+    one reporting what someone said with no "I" or "we" of the speaker's ("After the briefing, a spokesman
+    for the railroad said …")."""
     return (
         paragraph[0] in "\u2014\u2013-*([_"
         or _INTERVIEW.search(paragraph) is not None
         or (surname is not None and re.search(rf"\b{re.escape(surname)}\b", paragraph) is not None)
+        or (_REPORTS.search(paragraph) is not None and _FIRST_PERSON.search(paragraph) is None)
     )
 
 
