@@ -55,6 +55,8 @@ PREP_ONLY = words("refer vote focus")
 
 # Verbs whose direct object is the addressee rather than the content ("told reporters", "asked him").
 ADDRESSEE_VERBS = words("tell ask inform advise assure urge remind warn instruct order beg confide")
+# Where the parse puts whom a cue is said to when it has no preposition ("told him", "told reporters").
+ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
 _IRREGULAR = {
     "said": "say",

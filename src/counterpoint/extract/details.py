@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
 from .cues import (
+    ADDRESSEE_DEPS,
     ADDRESSEE_VERBS,
     MEDIA,
     PRIVATE_ADDRESSEES,
@@ -36,7 +37,6 @@ _OCCASIONS = frozenset(
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
-_ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
 
 def link_parents(cands: list[Candidate]) -> None:
@@ -147,7 +147,7 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
     for c in [*tok.children, *(clear[0].children if clear else ())]:
         if cand.holds(c.idx, c.idx + 1):
             continue
-        if c.dep_ in _ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
+        if c.dep_ in ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
             return c
         if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ not in ("according",):
             objs = [x for x in c.children if x.dep_ == "pobj"]  # not "pointed to a release", the content

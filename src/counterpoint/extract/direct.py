@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
+from .cues import ADDRESSEE_DEPS
 from .pipeline import doc_text, end_char, has_finite_verb, sentence
 from .quotes import Quote
 from .subjects import speaker_tokens
@@ -251,7 +252,7 @@ def _to_me(cue: Token) -> bool:
     """Whether a cue is said to "me" or "us": "told me", "said to us", "made it clear to me"."""
     heads = [cue, *(c for c in cue.children if c.lower_ in ("clear", "plain"))]
     kids = [c for h in heads for c in h.children]
-    objs = [c for c in kids if c.dep_ in ("dobj", "dative", "iobj")]
+    objs = [c for c in kids if c.dep_ in ADDRESSEE_DEPS]
     objs += [o for c in kids if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     return any(o.lower_ in ("me", "us") for o in objs)
 

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
-from .cues import words
+from .cues import ADDRESSEE_DEPS, words
 from .entities import PARTICLES, WORKS, EntityIndex
 from .pipeline import inside_word
 
@@ -310,8 +310,9 @@ def _joint(span: Span, head: Token) -> bool:
 def _told_back(cand: Candidate) -> bool:
     """Whether a nested statement's cue is told to a "him" or "her", most likely the one reporting it."""
     cue = cand.cue_token
-    objects = ("dobj", "dative", "iobj")
-    return cue is not None and any(c.dep_ in objects and c.lower_ in ("him", "her") for c in cue.children)
+    return cue is not None and any(
+        c.dep_ in ADDRESSEE_DEPS and c.lower_ in ("him", "her") for c in cue.children
+    )
 
 
 def _says(cand: Candidate, pronoun: Token) -> bool:
