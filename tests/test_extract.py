@@ -1133,7 +1133,7 @@ def test_an_opinion_column_cites_colleagues_critics_and_speeches(ex: Extractor) 
     text = (ARTICLES / "opinion_workweek.txt").read_text(encoding="utf-8")
     said = {s.text: s for s in ex.extract(text, "a_workweek", "f").statements}
     # "As my colleague Dan Hughes put it to me last spring, '…'": the cue is "put it", not "spring"
-    hughes = said["Nobody ever did their best thinking on a Friday afternoon"]
+    hughes = said['"Nobody ever did their best thinking on a Friday afternoon."']
     assert (hughes.speaker, hughes.cue, hughes.kind) == ("Dan Hughes", "put it", "direct")
     assert (hughes.addressee, hughes.setting, hughes.said_at) == ("me", "private", "last spring")
     # the writer's "They are wrong" is no one's statement: "researchers found" has words of its own
@@ -1318,3 +1318,39 @@ def test_a_semicolon_parts_what_two_cues_report(ex: Extractor) -> None:
         None,
     )
     assert (said["denies"].speaker, said["denies"].text) == ("Russia", "losses")
+
+
+def test_as_someone_put_it(ex: Extractor) -> None:
+    text = (
+        "Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are no longer at "
+        'the gate. They are inside."\n\n'
+        "As one voter put it, the party has lost its way.\n\n"
+        'Mrs. Clinton regularly pledges to "make sure our economy works for everyone," as she put it on '
+        "Wednesday."
+    )
+    found = [s for s in ex.extract(text, "a_put", "f").statements if s.kind != "claim"]
+    assert [(s.speaker, s.cue, s.kind, s.text) for s in found] == [
+        ("Tom Ridge", "put it", "direct", '"The barbarians are no longer at the gate. They are inside."'),
+        ("one voter", "put it", "indirect", "the party has lost its way"),
+        ("Clinton", "regularly pledges", "mixed", 'to "make sure our economy works for everyone,"'),
+    ]
+
+
+def test_an_age_and_a_full_stop_before_the_attribution(ex: Extractor) -> None:
+    text = (
+        "\u201cWe were tremendously wrong to not have confronted him from the beginning,\u201d Ramos, 58, told "
+        "AFP in an interview.\n\n"
+        "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d Trump said.\n\n"
+        "Officials were asked about the hack on Friday.\n"
+        "\u201cThis is extremely irresponsible.\u201d\n"
+        "The agency declined to comment."
+    )
+    found = [s for s in ex.extract(text, "a_age", "f").statements if s.kind == "direct"]
+    assert [(s.speaker_mention, s.cue, s.text) for s in found] == [
+        (
+            "Ramos, 58",
+            "told",
+            "\u201cWe were tremendously wrong to not have confronted him from the beginning,\u201d",
+        ),
+        ("Trump", "said", "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d"),
+    ]

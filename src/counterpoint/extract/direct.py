@@ -75,7 +75,11 @@ def attach_quotes(doc: Doc, quotes: list[Quote], cands: list[Candidate]) -> list
             _snap_to_quote(cand, doubles, used)
     for cand in cands:
         if cand.content is None and cand.cue_token is not None:
-            cand.content = _next_paragraph(text, cand) or _next_sentence(text, doubles, used, cand)
+            cand.content = (
+                _next_paragraph(text, cand)
+                or _next_sentence(text, doubles, used, cand)
+                or _quote_before(text, doubles, used, cand)
+            )
     out = [c for c in cands if c.content is not None and not _inside_quote(c, doubles)]
     out += _colon_speakers(doc, out)
     out += _dash_speakers(doc, doubles, used)
@@ -159,6 +163,22 @@ def _open_ended(text: str, q: Quote, r0: int) -> bool:
     """A quote that hands over to its attribution ends in a comma, dash, ? or !, not a full stop."""
     last = text[q.start : q.end].rstrip("\"'\u201d\u2019 ")[-1:]
     return last in (",", "?", "!", "-", "\u2014", "\u2013") or "," in text[q.end : r0]
+
+
+def _quote_before(
+    text: str, doubles: list[Quote], used: set[int], cand: Candidate
+) -> tuple[int, int] | None:
+    """'"…that are missing." Trump said.': a sentence that is nothing but its attribution says the quote just
+    before it, though that ends in a full stop, when no other attribution took it."""
+    r0, r1 = cand.region()
+    if text[r1 : r1 + 1] != ".":
+        return None
+    q = next((q for q in doubles if q.end <= r0 and _GAP_BEFORE.fullmatch(text[q.end : r0])), None)
+    if q is None or id(q) in used:
+        return None
+    used.add(id(q))
+    cand.pieces = list(q.parts)
+    return (q.start, q.end)
 
 
 def _leads_into(text: str, cand: Candidate, r1: int, qstart: int) -> bool:

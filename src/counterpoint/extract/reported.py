@@ -105,6 +105,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     base = verb_base(tok.lower_)
     if base is None and tok.lower_ in ("made", "make", "makes", "making"):
         return _made_clear(doc, tok)
+    if base is None and tok.lower_ in ("put", "puts"):
+        return _put_it(tok)
     if tok.dep_ == "conj" and any(continues(tok, c) for c in tok.head.children if c.dep_ in CONTENT_DEPS):
         return None  # more of what the cue it hangs on reports, not a cue of its own
     if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp") or supposing(tok):
@@ -294,6 +296,20 @@ def _made_clear(doc: Doc, tok: Token) -> Candidate | None:
     content = _subtree_chars(clause[0])
     cand = Candidate(content=content, cue=(tok.idx, end_char(clear[0])), cue_token=tok, confidence=0.85)
     attach_speaker(cand, tok)
+    return cand
+
+
+def _put_it(tok: Token) -> Candidate | None:
+    """ "As Tom Ridge put it: '…'", "as he puts it, …": the words of the one who put it so, which the clause
+    the "as" qualifies holds."""
+    it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    if it is None or tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if tok.head.i < tok.i and verb_base(tok.head.lower_) is not None:
+        return None  # 'pledges to "make sure …," as she put it': the cue it qualifies already says whose
+    cand = Candidate(content=_rest_of_clause(tok), cue=(tok.idx, end_char(it)), cue_token=tok, confidence=0.85)
+    attach_speaker(cand, tok)
+    shape_content(cand, tok)
     return cand
 
 

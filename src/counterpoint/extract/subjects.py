@@ -120,15 +120,21 @@ def _name_before(tok: Token) -> Span | None:
     doc = tok.doc
     if tok.tag_ not in ("VBZ", "VBD") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return None
-    start = tok.i
-    while start > 0 and tok.i - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
+    end = tok.i - 3 if _age(doc[tok.i - 3 : tok.i]) else tok.i  # '"…," Ramos, 58, told AFP'
+    start = end
+    while start > 0 and end - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
         start -= 1
     # a closing mark hugs the word before it, unlike the opening one of "publish ''Trump Revealed''"
     closing = start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
-    if start == tok.i or not closing or doc[tok.i - 1].pos_ != "PROPN":
+    if start == end or not closing or doc[end - 1].pos_ != "PROPN":
         return None
-    words = doc[start : tok.i]
-    return words if any(t.ent_type_ in ("PERSON", "ORG") for t in words) else None
+    named = any(t.ent_type_ in ("PERSON", "ORG") for t in doc[start:end])
+    return doc[start : tok.i - 1 if end < tok.i else end] if named else None  # the age kept, as annotators do
+
+
+def _age(toks: Span) -> bool:
+    """", 58," after a name."""
+    return len(toks) == 3 and toks[0].text == toks[2].text == "," and toks[1].text.isdigit() and len(toks[1]) <= 3
 
 
 def speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
@@ -137,6 +143,8 @@ def speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
     parenthesis kept only when it closes and a final "%" ("31%") kept. With `asides` (a subject before
     its cue), a relative clause set off after the name is left out (it scores better on PolNeAR train)."""
     drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
+    # '"That's a concern," Sarandon, 69, told MSNBC': the parse may hang the quote on the name after it
+    drop |= {t.i for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i for t in c.subtree}
     if asides:
         drop |= {
             t.i
