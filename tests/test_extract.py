@@ -1354,3 +1354,9 @@ def test_an_age_and_a_full_stop_before_the_attribution(ex: Extractor) -> None:
         ),
         ("Trump", "said", "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d"),
     ]
+
+
+def test_a_phrasal_cue_takes_its_preposition_after_it(ex: Extractor) -> None:
+    text = "On Twitter, former Florida Gov. Jeb Bush called Trump \u201cunhinged.\u201d"
+    called = next(s for s in ex.extract(text, "a_called", "f").statements if s.cue == "called")
+    assert (called.speaker, called.text) == ("Jeb Bush", "Trump \u201cunhinged.\u201d")

@@ -527,7 +527,7 @@ def _cue_prep(tok: Token, base: str) -> Token | None:
         if (
             c.dep_ == "prep"
             and c.lower_ in PREP_CUES.get(base, ())
-            and c.i <= tok.i + 2
+            and tok.i < c.i <= tok.i + 2  # not "On Twitter, Bush called Trump 'unhinged'"
             and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
             and not _how_long(c)
         ):
