@@ -592,8 +592,8 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
     ]  # us: a few, not the outlet
     posts = ex.extract(
         "President Donald Trump tweeted that the federal government is ready. The economist wrote in a 2019 "
-        "blog post that he had been wrong about the size of the effect. The Defence Ministry said on Telegram "
-        "that its forces had taken the village.",
+        "blog post that he had been wrong about the size of the effect. The Defence Ministry said on "
+        "Telegram that its forces had taken the village.",
         "a_posts",
         "inline",
     ).statements
@@ -1323,7 +1323,7 @@ def test_a_semicolon_parts_what_two_cues_report(ex: Extractor) -> None:
 
 def test_as_someone_put_it(ex: Extractor) -> None:
     text = (
-        "Or, as Tom Ridge, a former secretary of homeland security, put it: \"The barbarians are no longer at "
+        'Or, as Tom Ridge, a former secretary of homeland security, put it: "The barbarians are no longer at '
         'the gate. They are inside."\n\n'
         "As one voter put it, the party has lost its way.\n\n"
         'Mrs. Clinton regularly pledges to "make sure our economy works for everyone," as she put it on '
@@ -1339,9 +1339,10 @@ def test_as_someone_put_it(ex: Extractor) -> None:
 
 def test_an_age_and_a_full_stop_before_the_attribution(ex: Extractor) -> None:
     text = (
-        "\u201cWe were tremendously wrong to not have confronted him from the beginning,\u201d Ramos, 58, told "
-        "AFP in an interview.\n\n"
-        "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d Trump said.\n\n"
+        "\u201cWe were tremendously wrong to not have confronted him from the beginning,\u201d Ramos, 58, "
+        "told AFP in an interview.\n\n"
+        "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d "
+        "Trump said.\n\n"
         "Officials were asked about the hack on Friday.\n"
         "\u201cThis is extremely irresponsible.\u201d\n"
         "The agency declined to comment."
@@ -1353,7 +1354,11 @@ def test_an_age_and_a_full_stop_before_the_attribution(ex: Extractor) -> None:
             "told",
             "\u201cWe were tremendously wrong to not have confronted him from the beginning,\u201d",
         ),
-        ("Trump", "said", "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d"),
+        (
+            "Trump",
+            "said",
+            "\u201cRussia, if you\u2019re listening, I hope you\u2019re able to find the emails.\u201d",
+        ),
     ]
 
 
@@ -1361,3 +1366,12 @@ def test_a_phrasal_cue_takes_its_preposition_after_it(ex: Extractor) -> None:
     text = "On Twitter, former Florida Gov. Jeb Bush called Trump \u201cunhinged.\u201d"
     called = next(s for s in ex.extract(text, "a_called", "f").statements if s.cue == "called")
     assert (called.speaker, called.text) == ("Jeb Bush", "Trump \u201cunhinged.\u201d")
+
+
+def test_a_name_in_apposition_to_a_role_is_the_speaker(ex: Extractor) -> None:
+    text = (
+        "Senator Dana Whitfield launched her campaign on Monday. Her campaign manager, Eli Strand, said the "
+        "senator would visit every county."
+    )
+    said = next(s for s in ex.extract(text, "a_strand", "f").statements if s.cue == "said")
+    assert (said.speaker, said.speaker_mention) == ("Eli Strand", "Her campaign manager, Eli Strand")

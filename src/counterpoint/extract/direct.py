@@ -165,9 +165,7 @@ def _open_ended(text: str, q: Quote, r0: int) -> bool:
     return last in (",", "?", "!", "-", "\u2014", "\u2013") or "," in text[q.end : r0]
 
 
-def _quote_before(
-    text: str, doubles: list[Quote], used: set[int], cand: Candidate
-) -> tuple[int, int] | None:
+def _quote_before(text: str, doubles: list[Quote], used: set[int], cand: Candidate) -> tuple[int, int] | None:
     """'"…that are missing." Trump said.': a sentence that is nothing but its attribution says the quote just
     before it, though that ends in a full stop, when no other attribution took it."""
     r0, r1 = cand.region()

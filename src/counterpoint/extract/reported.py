@@ -303,11 +303,17 @@ def _put_it(tok: Token) -> Candidate | None:
     """ "As Tom Ridge put it: '…'", "as he puts it, …": the words of the one who put it so, which the clause
     the "as" qualifies holds."""
     it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-    if it is None or tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if (
+        it is None
+        or tok.dep_ != "advcl"
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    ):
         return None
     if tok.head.i < tok.i and verb_base(tok.head.lower_) is not None:
         return None  # 'pledges to "make sure …," as she put it': the cue it qualifies already says whose
-    cand = Candidate(content=_rest_of_clause(tok), cue=(tok.idx, end_char(it)), cue_token=tok, confidence=0.85)
+    cand = Candidate(
+        content=_rest_of_clause(tok), cue=(tok.idx, end_char(it)), cue_token=tok, confidence=0.85
+    )
     attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand

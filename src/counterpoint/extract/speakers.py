@@ -393,22 +393,15 @@ def _plain(span: Span) -> str:
     or the descriptions and clauses that follow ("a senior diplomat, speaking on condition …")."""
     root = span.root
     named = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if (
-        root.pos_ == "NOUN"
-        and named is not None
-        and named.i == span.end - 1
-        and span.start < named.left_edge.i
-        and span.doc[named.left_edge.i - 1].text != ","
-    ):
-        # "the business daily Kommersant": a name that the description runs into is the name
-        first = named.i
-        while (
-            first > span.start
-            and span.doc[first - 1].pos_ == "PROPN"
-            and span.doc[first - 1].dep_ == "compound"
-        ):
+    if root.pos_ == "NOUN" and named is not None and span.start < named.left_edge.i and named.i < span.end:
+        doc, first = span.doc, named.i
+        while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
-        return span.doc[first : named.i + 1].text
+        # "the business daily Kommersant": a name that the description runs into is the name; so is one
+        # set off after it ("Her campaign manager, Eli Strand,") that the tagger of names took for a body
+        comma = doc[named.left_edge.i - 1].text == ","
+        if (named.i == span.end - 1 and not comma) or (comma and first == named.left_edge.i):
+            return doc[first : named.i + 1].text
     drop = {
         x.i
         for c in root.children

@@ -133,8 +133,13 @@ def _name_before(tok: Token) -> Span | None:
 
 
 def _age(toks: Span) -> bool:
-    """", 58," after a name."""
-    return len(toks) == 3 and toks[0].text == toks[2].text == "," and toks[1].text.isdigit() and len(toks[1]) <= 3
+    """ ", 58," after a name."""
+    return (
+        len(toks) == 3
+        and toks[0].text == toks[2].text == ","
+        and toks[1].text.isdigit()
+        and len(toks[1]) <= 3
+    )
 
 
 def speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
@@ -144,7 +149,9 @@ def speaker_tokens(head: Token, asides: bool = False) -> list[Token]:
     its cue), a relative clause set off after the name is left out (it scores better on PolNeAR train)."""
     drop = {t.i for c in head.children if c.dep_ == "acl" and c.i > head.i for t in c.subtree}
     # '"That's a concern," Sarandon, 69, told MSNBC': the parse may hang the quote on the name after it
-    drop |= {t.i for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i for t in c.subtree}
+    drop |= {
+        t.i for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < head.i for t in c.subtree
+    }
     if asides:
         drop |= {
             t.i
