@@ -301,6 +301,15 @@ class EntityIndex:
                 return self._use(e)
         return None
 
+    def last_mention(self, e: _Ent, before: int) -> int:
+        """Where the entity was last mentioned before a character offset (-1: not before it)."""
+        return max((start for start, m, _ in self.mentions if m is e and start < before), default=-1)
+
+    def gender(self, entity_id: str | None) -> str | None:
+        """The gender the text has shown for the entity with this id, if any."""
+        found = (e for e in self._by_key.values() if entity_id and e.id == entity_id)
+        return next((e.gender for e in found), None)
+
     def referred_to(self, e: _Ent, gender: str) -> None:
         """A pronoun resolved to the person who spoke just before shows their gender, so a later "she" skips a
         man the text called "he" ("Former Gov. Tom Albright said …. '…,' he said. She once said …": not

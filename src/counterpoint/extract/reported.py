@@ -13,6 +13,7 @@ from .candidate import Candidate
 from .content import continues, shape_content, skip_intro
 from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
 from .pipeline import end_char, sentence
+from .speakers import ANONYMOUS, PEOPLE
 from .subjects import SUBJECT_DEPS, attach_speaker, speaker_tokens
 
 # Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
@@ -125,6 +126,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return None
     if base in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not respond to a request for comment": nothing was said
+    if base == "quote" and any(_whom(c) for c in tok.children if c.dep_ == "dobj"):
+        return None  # "state television, quoting a military source, reported …": whose words, not words
     if tok.dep_ == "xcomp" and tok.head.lower_ in _LEAVE:
         return None  # "was not authorised to discuss the talks": the terms of anonymity, not words
     if any(c.dep_ == "nsubj" and c.lower_ in _EVENTS and not _named_beside(c) for c in tok.children):
@@ -149,6 +152,11 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
+
+
+def _whom(obj: Token) -> bool:
+    """Whether an object names a speaker ("an unnamed military source", "the minister", "Reuters")."""
+    return obj.ent_type_ in ("PERSON", "ORG") or bool(ANONYMOUS.search(obj.text) or PEOPLE.search(obj.text))
 
 
 def _named_beside(tok: Token) -> bool:

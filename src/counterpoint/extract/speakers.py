@@ -33,6 +33,11 @@ ANONYMOUS = re.compile(
 BUSINESSES = frozenset(
     {"company", "firm", "drugmaker", "automaker", "carmaker", "utility", "retailer", "airline", "insurer"}
 )
+# Bodies named by what they are ("the foreign ministry", "the regulator"), which an "it" just after refers to.
+INSTITUTIONS = words("""
+ministry department agency government council commission committee court regulator authority embassy
+parliament cabinet administration office army military police force prosecutor prosecutors service board
+""")
 CORPORATE = words("""
 inc corp co ltd llc plc se ag sa nv corporation company energy airlines airways motors pharmaceuticals
 holdings technologies industries
@@ -88,7 +93,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             quoted = parent.speaker_name if told else None
             actor = _actor(doc, before, speakers)
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
-                same = actor.lower_ not in PERSONAL or _gender(actor.lower_) == gender
+                # but not "Mr Achterberg …. The barrister also asked …. She said …": not the barrister
+                if actor.lower_ in PERSONAL:
+                    same = _gender(actor.lower_) == gender
+                else:
+                    same = index.gender(speakers[actor.i].speaker_entity) in (None, gender)
                 if same and speakers[actor.i].speaker_name != quoted:
                     _speaks_as(cand, speakers[actor.i])
                     speakers[head.i] = last = cand
@@ -143,6 +152,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         else:
             ent = index.lookup(span)
             earlier = described.get(head.lower_) if _bare(span, head) else None
+            # "Tupou, Tonga's negotiator, …. Then one Dutch negotiator said …. The negotiator …": the Dutch
+            if ent and earlier and index.last_mention(ent, span.start_char) < earlier.speaker[0]:
+                ent = None
             if ent is None and earlier is None and company and _the_business(span, head):
                 earlier = company if cand.speaker[0] - company.speaker[0] < COMPANY_REACH else None
             if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
@@ -163,7 +175,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                 described[head.lower_] = cand  # not "the woman's": she is not her own enthusiasm
         if cand.speaker_type != "person" and span[-1].lower_.rstrip(".") in CORPORATE:
             company = cand  # "Pfizer Inc", "Duke Energy": a name that says it is a company's
-        if cand.speaker_type == "org" or _the_business(span, head):
+        if cand.speaker_type == "org" or _the_business(span, head) or _institution(span, head):
             body = cand if head.tag_ not in ("NNS", "NNPS") else body
         if cand.speaker_type in ("person", "role"):
             last = cand
@@ -237,6 +249,11 @@ def _bare(span: Span, head: Token) -> bool:
 def _the_business(span: Span, head: Token) -> bool:
     """ "The drugmaker, which is developing …": a company's kind, with nothing to tell it from the last."""
     return head.lower_ in BUSINESSES and _bare(span[:2], head)
+
+
+def _institution(span: Span, head: Token) -> bool:
+    """ "The foreign ministry posted a statement. It said …": a body named by what it is."""
+    return head.lower_ in INSTITUTIONS and span[0].lower_ == "the"
 
 
 def _just_before(doc: Doc, cand: Candidate, tok: Token) -> bool:
@@ -400,8 +417,11 @@ def _plain(span: Span) -> str:
         # "the business daily Kommersant": a name that the description runs into is the name; so is one
         # set off after it ("Her campaign manager, Eli Strand,") that the tagger of names took for a body
         comma = doc[named.left_edge.i - 1].text == ","
-        if (named.i == span.end - 1 and not comma) or (comma and first == named.left_edge.i):
+        if named.i == span.end - 1 and not comma:
             return doc[first : named.i + 1].text
+        if comma and first == named.left_edge.i:  # with what the name runs on to ("Partnership for …")
+            end = min(named.right_edge.i + 1, span.end)
+            return doc[first:end].text.rstrip(" ,")
     drop = {
         x.i
         for c in root.children

@@ -59,6 +59,12 @@ def attach_speaker(cand: Candidate, tok: Token) -> None:
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
             toks = speaker_tokens(s, asides=s.i < cur.i)
+            run_on = next((c for c in subj if c.right_edge.i + 1 == s.left_edge.i and _ends_in_prep(c)), None)
+            if run_on is not None and s.ent_type_ == "PERSON":  # "A former assistant to property developer
+                toks, s = (
+                    speaker_tokens(run_on) + toks,
+                    run_on,
+                )  # Gregory Hallworth told": one subject, not two
             inside = cand.content and cand.content[0] <= toks[0].idx < cand.content[1]
             if toks and not (inside and not cand.content[0] <= tok.idx < cand.content[1]):
                 cand.speaker = (toks[0].idx, end_char(toks[-1]))
@@ -116,7 +122,9 @@ def _name_after(tok: Token) -> Span | None:
 
 def _name_before(tok: Token) -> Span | None:
     """'"…," Tulsa police Chief Chuck Jordan said': the words between a closing quote and a cue with no
-    subject, ending in a name, which the parse broke up (it took "Tulsa" for a verb)."""
+    subject, ending in a name, which the parse broke up (it took "Tulsa" for a verb); or a titled name after
+    the comma that ends an opening phrase ("In an email seen by The Ledger, Chief Executive Dana Whitcombe
+    wrote", parsed as more of the phrase)."""
     doc = tok.doc
     if tok.tag_ not in ("VBZ", "VBD") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return None
@@ -126,10 +134,20 @@ def _name_before(tok: Token) -> Span | None:
         start -= 1
     # a closing mark hugs the word before it, unlike the opening one of "publish ''Trump Revealed''"
     closing = start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
-    if start == end or not closing or doc[end - 1].pos_ != "PROPN":
+    titled = doc[start - 1].text == "," and doc[end - 1].ent_type_ == "PERSON"
+    titled = titled and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc[start:end])
+    if start == end or not (closing or titled) or doc[end - 1].pos_ != "PROPN":
         return None
     named = any(t.ent_type_ in ("PERSON", "ORG") for t in doc[start:end])
     return doc[start : tok.i - 1 if end < tok.i else end] if named else None  # the age kept, as annotators do
+
+
+def _ends_in_prep(subj: Token) -> bool:
+    """Whether a subject's words end in a phrase of its own preposition ("an assistant to the developer")."""
+    return any(
+        c.dep_ == "prep" and c.right_edge == subj.right_edge and not c.right_edge.is_punct
+        for c in subj.children
+    )
 
 
 def _age(toks: Span) -> bool:
