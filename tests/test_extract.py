@@ -1375,3 +1375,40 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(ex: Extractor) -> None:
     )
     said = next(s for s in ex.extract(text, "a_strand", "f").statements if s.cue == "said")
     assert (said.speaker, said.speaker_mention) == ("Eli Strand", "Her campaign manager, Eli Strand")
+
+
+def test_said_at_the_time_takes_the_date_the_sentence_before_states(ex: Extractor) -> None:
+    text = (
+        'During a televised debate in October 2018, Ms Brennan had taken the opposite view. "Fracking is '
+        'poisoning our water," she said at the time.\n\n'
+        "In 2014, Kerry called the vote illegal. He said at the time that nobody would recognise it.\n\n"
+        "Brennan has changed her mind.\n\n"
+        '"It was a mistake," she said at the time.'
+    )
+    said = [s for s in ex.extract(text, "a_time", "f").statements if s.cue == "said"]
+    assert [(s.speaker, s.said_at, s.text) for s in said] == [
+        ("Brennan", "in October 2018", '"Fracking is poisoning our water,"'),
+        ("Kerry", "In 2014", "that nobody would recognise it"),
+        ("Brennan", None, '"It was a mistake,"'),  # no date stated just before it: none
+    ]
+
+
+def test_an_opening_phrase_says_whom_the_speaker_talked_to(ex: Extractor) -> None:
+    text = (
+        "Speaking to supporters at a union hall in Scranton on Monday, Ms Brennan said she now backed a ban. "
+        "Asked by reporters about the vote, Trump said it was rigged."
+    )
+    said = [s for s in ex.extract(text, "a_opener", "f").statements if s.cue == "said"]
+    assert [(s.addressee, s.setting) for s in said] == [("supporters", "public"), ("reporters", "public")]
+
+
+def test_whom_a_report_quotes_is_no_statement_but_what_it_quotes_is(ex: Extractor) -> None:
+    text = (
+        "State television, quoting an unnamed military source, reported that drones had crossed the river. "
+        "Frank quotes the economist Alfred Kahn: \u201cI\u2019d love the Teamsters to be worse off.\u201d"
+    )
+    found = [s for s in ex.extract(text, "a_quoting", "f").statements if s.kind != "claim"]
+    assert [(s.cue, s.text) for s in found] == [
+        ("reported", "that drones had crossed the river"),
+        ("quotes", "\u201cI\u2019d love the Teamsters to be worse off.\u201d"),
+    ]

@@ -79,7 +79,7 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
         addressee = _addressee(tok, cand)
         if addressee is not None:
             low = addressee.lower_
-            cand.addressee = doc[addressee.left_edge.i : addressee.right_edge.i + 1].text
+            cand.addressee = _noun_phrase(addressee)
             parent = cands[cand.parent] if cand.parent is not None else None
             if low in ("him", "her", "me", "us") and parent is not None and parent.speaker_name:
                 cand.addressee = parent.speaker_name  # "A said that B told him …": him is A
@@ -96,6 +96,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.setting = _setting(" ".join(t.lower_ for t in borrowed), None)
         if borrowed and cand.said_at is None:
             cand.said_at = _said_at(doc, borrowed)
+        if cand.said_at is None and " at the time " in f" {words} ":
+            cand.said_at = _the_time(doc, tok)
         if cand.setting is None and tok.dep_ == "acl" and tok.head.lower_ in _PUBLISHED:
             cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
 
@@ -157,7 +159,42 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
                 and not cand.holds(objs[0].idx, objs[0].idx + 1)
             ):
                 return objs[0]
+    return _opener_addressee(tok)
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The words that name whom something was told, without a place or topic the parse hangs on them ("told
+    reporters about the vote", "speaking to supporters at a union hall"; but "officials at the Transport
+    Ministry", "members of the committee")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ != "of"]
+    after = [c.left_edge.i for c in preps if not any(o.pos_ == "PROPN" for o in c.children)]
+    end = min(after, default=tok.right_edge.i + 1)
+    return tok.doc[tok.left_edge.i : end].text.rstrip(" ,")
+
+
+# The opening phrases that say whom the speaker talked to, and through which of their words.
+_OPENERS = {"speaking": ("prep", "to"), "talking": ("prep", "to"), "asked": ("agent", "by")}
+
+
+def _opener_addressee(tok: Token) -> Token | None:
+    """ "Speaking to supporters at a union hall, Brennan said …", "Asked by reporters about the vote, Trump
+    said …": whom the phrase that opens the sentence has the speaker talking to."""
+    for opener in (c for c in tok.children if c.dep_ == "advcl" and c.i < tok.i):
+        prep = _OPENERS.get(opener.lower_)
+        via = next((c for c in opener.children if prep and (c.dep_, c.lower_) == prep), None)
+        obj = next((x for x in via.children if x.dep_ == "pobj"), None) if via is not None else None
+        if obj is not None:
+            return obj
     return None
+
+
+def _the_time(doc: Doc, cue: Token) -> str | None:
+    """ "During a debate in October 2018, Brennan took the opposite view. '…,' she said at the time": the date
+    the sentence before states, in the same paragraph (none when it states none)."""
+    sent = cue.sent
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return None
+    return _said_at(doc, list(doc[sent.start - 1].sent))
 
 
 def _said_at(doc: Doc, clause: list[Token]) -> str | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .candidate import Candidate
 from .content import continues, shape_content, skip_intro
 from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
+from .entities import WORKS
 from .pipeline import end_char, sentence
 from .speakers import ANONYMOUS, PEOPLE
 from .subjects import SUBJECT_DEPS, attach_speaker, speaker_tokens
@@ -126,7 +127,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return None
     if base in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not respond to a request for comment": nothing was said
-    if base == "quote" and any(_whom(c) for c in tok.children if c.dep_ == "dobj"):
+    as_saying = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)  # "quoted X as saying …"
+    if base == "quote" and not as_saying and any(_whom(c) for c in tok.children if c.dep_ == "dobj"):
         return None  # "state television, quoting a military source, reported …": whose words, not words
     if tok.dep_ == "xcomp" and tok.head.lower_ in _LEAVE:
         return None  # "was not authorised to discuss the talks": the terms of anonymity, not words
@@ -155,7 +157,11 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
 
 
 def _whom(obj: Token) -> bool:
-    """Whether an object names a speaker ("an unnamed military source", "the minister", "Reuters")."""
+    """Whether an object names a speaker ("an unnamed military source", "the minister", "Reuters") and not
+    what they said ("Frank quotes Alfred Kahn: '…'")."""
+    doc, after = obj.doc, obj.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ":":
+        return False
     return obj.ent_type_ in ("PERSON", "ORG") or bool(ANONYMOUS.search(obj.text) or PEOPLE.search(obj.text))
 
 
@@ -400,6 +406,9 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     ]
     if that:
         return _chars(_trim_punct(list(that[0].head.subtree)))
+    hung = _hung_on_setting(tok)
+    if hung is not None:
+        return _chars(_trim_punct(list(hung.subtree)))
     if base in XCOMP_CONTENT:
         x = [c for c in kids if c.dep_ == "xcomp"]
         if x and anonymity(x[0]):
@@ -429,6 +438,23 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     if tok.dep_ == "ROOT" and tok.i > sentence(tok).start + 1 and base not in ("continue",):
         # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
         return _leading_clause(tok)
+    return None
+
+
+_WHEN_WHERE = frozenset({"at", "on", "in", "during"})  # not "cited it as evidence that …": its own
+
+
+def _hung_on_setting(tok: Token) -> Token | None:
+    """ "He said at the time that nobody would recognise it": the clause the parse hung on "time" as if it
+    were a relative clause, though "that" fills no part of it (it has a subject of its own)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _WHEN_WHERE):
+        # not "in a statement that …", whose cue is "said in a statement" (nouns.py)
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ not in WORKS):
+            for clause in (r for r in obj.children if r.dep_ in ("relcl", "acl") and r.i > obj.i):
+                that = clause.left_edge
+                opens = that.lower_ == "that" and that.dep_ in ("mark", "advmod") and that.i == obj.i + 1
+                if opens and any(c.dep_ == "nsubj" and c != that for c in clause.children):
+                    return clause
     return None
 
 
