@@ -311,3 +311,10 @@ def test_a_summit_where_the_negotiator_is_the_one_just_introduced(ex: Extractor)
     # "one European negotiator said …. The negotiator, who asked not to be named, described …": not Tupou,
     # the chief negotiator named before
     assert next(s for s in said if s.cue == "described").speaker == "one European negotiator"
+
+
+def test_a_recall_where_the_company_is_the_manufacturer_named_before(ex: Extractor) -> None:
+    said = read(ex, "health_recall.txt")
+    # "The manufacturer, Brightvale Nutrition, said …. In a statement, the company said …"
+    company = next(s for s in said if s.speaker_mention == "the company")
+    assert company.speaker == "Brightvale Nutrition"

@@ -1412,3 +1412,9 @@ def test_whom_a_report_quotes_is_no_statement_but_what_it_quotes_is(ex: Extracto
         ("reported", "that drones had crossed the river"),
         ("quotes", "\u201cI\u2019d love the Teamsters to be worse off.\u201d"),
     ]
+
+
+def test_no_longer_is_part_of_the_cue(ex: Extractor) -> None:
+    text = "Brennan said she no longer supported a statewide ban on fracking."
+    found = ex.extract(text, "a_longer", "f").statements
+    assert [s.cue for s in found if s.parent_id] == ["no longer supported"]

@@ -595,6 +595,8 @@ def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
     ):
         toks.insert(0, doc[j])
         j -= 1
+    if toks[0].dep_ == "advmod":  # "no longer supported": the words that make the adverb
+        toks[:0] = list(doc[toks[0].left_edge.i : toks[0].i])
     for c in tok.children:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             toks.append(c)

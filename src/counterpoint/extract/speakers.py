@@ -31,7 +31,26 @@ ANONYMOUS = re.compile(
 
 # what wire copy calls a company it has just named ("Pfizer Inc said … The drugmaker, which …, said")
 BUSINESSES = frozenset(
-    {"company", "firm", "drugmaker", "automaker", "carmaker", "utility", "retailer", "airline", "insurer"}
+    {
+        "company",
+        "firm",
+        "drugmaker",
+        "automaker",
+        "carmaker",
+        "utility",
+        "retailer",
+        "airline",
+        "insurer",
+        "manufacturer",
+        "maker",
+        "supplier",
+        "lender",
+        "bank",
+        "operator",
+        "developer",
+        "brewer",
+        "chain",
+    }
 )
 # Bodies named by what they are ("the foreign ministry", "the regulator"), which an "it" just after refers to.
 INSTITUTIONS = words("""
@@ -173,8 +192,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                 and not any(c.dep_ == "case" for c in head.children)
             ):
                 described[head.lower_] = cand  # not "the woman's": she is not her own enthusiasm
-        if cand.speaker_type != "person" and span[-1].lower_.rstrip(".") in CORPORATE:
-            company = cand  # "Pfizer Inc", "Duke Energy": a name that says it is a company's
+        # "Pfizer Inc", "Duke Energy": a name that says it is a company's; "The manufacturer, Brightvale
+        # Nutrition": a company's kind with its name
+        named_kind = head.lower_ in BUSINESSES and len(span) > 2 and span[0].lower_ == "the"
+        if cand.speaker_type != "person" and (span[-1].lower_.rstrip(".") in CORPORATE or named_kind):
+            company = cand
         if cand.speaker_type == "org" or _the_business(span, head) or _institution(span, head):
             body = cand if head.tag_ not in ("NNS", "NNPS") else body
         if cand.speaker_type in ("person", "role"):
