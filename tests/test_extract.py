@@ -1418,3 +1418,9 @@ def test_no_longer_is_part_of_the_cue(ex: Extractor) -> None:
     text = "Brennan said she no longer supported a statewide ban on fracking."
     found = ex.extract(text, "a_longer", "f").statements
     assert [s.cue for s in found if s.parent_id] == ["no longer supported"]
+
+
+def test_a_clause_the_parse_hangs_on_whom_it_was_said_to(ex: Extractor) -> None:
+    text = "Rakeyia Scott can be heard yelling to the officers that her husband was unarmed."
+    yelling = next(s for s in ex.extract(text, "a_yell", "f").statements if s.cue == "yelling")
+    assert (yelling.speaker, yelling.text) == ("Rakeyia Scott", "that her husband was unarmed")

@@ -441,13 +441,14 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     return None
 
 
-_WHEN_WHERE = frozenset({"at", "on", "in", "during"})  # not "cited it as evidence that …": its own
+_SETTING_PREPS = frozenset({"at", "on", "in", "during", "to"})  # when, where, to whom; not "as evidence that"
 
 
 def _hung_on_setting(tok: Token) -> Token | None:
-    """ "He said at the time that nobody would recognise it": the clause the parse hung on "time" as if it
-    were a relative clause, though "that" fills no part of it (it has a subject of its own)."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _WHEN_WHERE):
+    """ "He said at the time that nobody would recognise it", "yelling to the officers that her husband was
+    unarmed": the clause the parse hung on "time" or "officers" as if it were a relative clause, though "that"
+    fills no part of it (it has a subject of its own)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _SETTING_PREPS):
         # not "in a statement that …", whose cue is "said in a statement" (nouns.py)
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ not in WORKS):
             for clause in (r for r in obj.children if r.dep_ in ("relcl", "acl") and r.i > obj.i):
