@@ -63,3 +63,8 @@ def test_an_epithet_or_a_headline_verb_is_not_part_of_the_name() -> None:
     assert "Hillary Clinton Slams" in names["Hillary Clinton"]
     assert "Donald Trump Jr" in names and "Donald Trump" in names  # a son is not his father
     assert "Chandler Van Voorhis" in names
+
+
+def test_no_organisation_name_ends_in_a_preposition() -> None:
+    found = Extractor().extract("The deal was announced by the ministry on Monday.", "a_on", "f").statements
+    assert [s.speaker for s in found if s.cue] == ["ministry"]

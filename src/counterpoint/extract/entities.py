@@ -198,6 +198,10 @@ class EntityIndex:
         return self._by_key.get(("person", full[0].lower()))
 
     def _org(self, ent: Span) -> _Ent:
+        end = ent.end  # the tagger's "the ministry on" (Monday): no name ends in a preposition
+        while end > ent.start + 1 and ent.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+            end -= 1
+        ent = ent.doc[ent.start : end]
         name = clean_name(ent.text)
         if name.lower().startswith("the "):
             name = name[4:]
