@@ -30,28 +30,10 @@ ANONYMOUS = re.compile(
 )
 
 # what wire copy calls a company it has just named ("Pfizer Inc said … The drugmaker, which …, said")
-BUSINESSES = frozenset(
-    {
-        "company",
-        "firm",
-        "drugmaker",
-        "automaker",
-        "carmaker",
-        "utility",
-        "retailer",
-        "airline",
-        "insurer",
-        "manufacturer",
-        "maker",
-        "supplier",
-        "lender",
-        "bank",
-        "operator",
-        "developer",
-        "brewer",
-        "chain",
-    }
-)
+BUSINESSES = words("""
+company firm drugmaker automaker carmaker utility retailer airline insurer manufacturer maker supplier
+lender bank operator brewer chain
+""")
 # Bodies named by what they are ("the foreign ministry", "the regulator"), which an "it" just after refers to.
 INSTITUTIONS = words("""
 ministry department agency government council commission committee court regulator authority embassy

@@ -59,12 +59,10 @@ def attach_speaker(cand: Candidate, tok: Token) -> None:
             if s.lower_ in ("it", "there") and cur.lower_ in ("is", "was", "appears"):
                 return
             toks = speaker_tokens(s, asides=s.i < cur.i)
+            # "A former assistant to property developer Gregory Hallworth told": one subject, not two
             run_on = next((c for c in subj if c.right_edge.i + 1 == s.left_edge.i and _ends_in_prep(c)), None)
-            if run_on is not None and s.ent_type_ == "PERSON":  # "A former assistant to property developer
-                toks, s = (
-                    speaker_tokens(run_on) + toks,
-                    run_on,
-                )  # Gregory Hallworth told": one subject, not two
+            if run_on is not None and s.ent_type_ == "PERSON":
+                toks, s = speaker_tokens(run_on) + toks, run_on
             inside = cand.content and cand.content[0] <= toks[0].idx < cand.content[1]
             if toks and not (inside and not cand.content[0] <= tok.idx < cand.content[1]):
                 cand.speaker = (toks[0].idx, end_char(toks[-1]))
@@ -128,13 +126,13 @@ def _name_before(tok: Token) -> Span | None:
     doc = tok.doc
     if tok.tag_ not in ("VBZ", "VBD") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return None
-    end = tok.i - 3 if _age(doc[tok.i - 3 : tok.i]) else tok.i  # '"…," Ramos, 58, told AFP'
+    end = tok.i - 3 if tok.i > 3 and _age(doc[tok.i - 3 : tok.i]) else tok.i  # '"…," Ramos, 58, told AFP'
     start = end
     while start > 0 and end - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
         start -= 1
     # a closing mark hugs the word before it, unlike the opening one of "publish ''Trump Revealed''"
     closing = start > 1 and doc[start - 1].tag_ == "''" and not doc[start - 2].whitespace_
-    titled = doc[start - 1].text == "," and doc[end - 1].ent_type_ == "PERSON"
+    titled = start > 0 and doc[start - 1].text == "," and doc[end - 1].ent_type_ == "PERSON"
     titled = titled and all(t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc[start:end])
     if start == end or not (closing or titled) or doc[end - 1].pos_ != "PROPN":
         return None
