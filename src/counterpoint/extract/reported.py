@@ -317,11 +317,7 @@ def _put_it(tok: Token) -> Candidate | None:
     """ "As Tom Ridge put it: '…'", "as he puts it, …": the words of the one who put it so, which the clause
     the "as" qualifies holds."""
     it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-    if (
-        it is None
-        or tok.dep_ != "advcl"
-        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-    ):
+    if it is None or not _as_clause(tok):
         return None
     if tok.head.i < tok.i and verb_base(tok.head.lower_) is not None:
         return None  # 'pledges to "make sure …," as she put it': the cue it qualifies already says whose
@@ -331,6 +327,12 @@ def _put_it(tok: Token) -> Candidate | None:
     attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
+
+
+def _as_clause(tok: Token) -> bool:
+    """ "as experts have pointed out, …", "As Tom Ridge put it: …": a clause opened by "as" that qualifies the
+    sentence it is in."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _according(doc: Doc, tok: Token) -> Candidate | None:
@@ -430,9 +432,7 @@ def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
     if _aside(tok):  # the whole sentence it interrupts, with what the parse hung on the aside before it
         return _chars(_trim_punct(list(tok.head.subtree)))
     if tok.dep_ == "parataxis" or (
-        tok.dep_ == "advcl"
-        and any(m.lower_ == "as" for m in kids if m.dep_ == "mark")
-        and base not in _TALK  # "MPs shouted as she spoke": when, not whose words
+        _as_clause(tok) and base not in _TALK  # "MPs shouted as she spoke": when, not whose words
     ):
         return _rest_of_clause(tok)  # "…, he said, …" and "as experts have pointed out, …"
     if tok.dep_ == "ROOT" and tok.i > sentence(tok).start + 1 and base not in ("continue",):
