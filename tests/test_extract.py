@@ -442,11 +442,26 @@ def test_a_cue_inside_a_that_clause_does_not_report_the_sentence_around_it(rules
 def test_a_name_before_a_noun_cue_is_its_speaker(rules: Extractor) -> None:
     text = (
         "But Trump claims that he should be the exception.\n\n"
-        "The ad then references FBI criticism of Clinton's use of a private email system."
+        "FBI criticism of Clinton's use of a private email system has dogged her campaign."
     )
     said = {s.cue: s.speaker for s in rules.extract(text, "a_compound", "inline").statements}
     assert said["claims"] == "Trump"  # the parse made "Trump claims" a noun
     assert said["criticism of"] == "FBI"
+
+
+def test_only_words_someone_said_are_nested_in_another_speakers(rules: Extractor) -> None:
+    text = (
+        "The senator said voters who support Clinton were angry, and that he would consider it an insult.\n\n"
+        "The envoy said the US would pledge to cut emissions if the Chinese pledged to cap theirs.\n\n"
+        "The mayor said that Clinton did not say the vote was rigged.\n\n"
+        "Aides said the governor had shown no interest in a plan to nominate Shriver.\n\n"
+        "Lavrov said Kerry told him privately that Crimeans had voted freely."
+    )
+    found = rules.extract(text, "a_nested_acts", "inline").statements
+    nested = [(s.speaker, s.cue, s.text) for s in found if s.parent_id]
+    # a stance, a condition, a modal, a denial that anything was said, a noun, an infinitive: no one's words
+    assert nested == [("Kerry", "told", "that Crimeans had voted freely")]
+    assert len([s for s in found if s.cue == "said"]) == 5
 
 
 def test_a_quote_within_a_quote_is_the_one_quoted_and_ends_with_the_outer_quote(ex: Extractor) -> None:

@@ -13,6 +13,7 @@ from counterpoint.records import Entity, Statement, stable_id
 from .adjuncts import find_adjunct_cues
 from .candidate import Candidate
 from .claims import find_claims
+from .cues import REPORTING, verb_base
 from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
@@ -153,6 +154,7 @@ class Extractor:
         index = EntityIndex(doc)
         author = sole_author(byline)
         resolve_speakers(doc, cands, index, author)
+        cands = _relinked(cands, [c for c in cands if not _second_hand(c, cands) or _reports_words(c)])
         repeated_speakers(doc_text(doc), cands)
         add_details(doc, cands, index, author)
         if self.claims:
@@ -306,6 +308,25 @@ def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) 
             )
         )
     return out
+
+
+def _reports_words(cand: Candidate) -> bool:
+    """Whether a statement in someone else's words is one someone was reported to have made: "Lavrov said
+    Kerry told him …", "he made it clear to me that …", not "… voters who support Clinton", "a decision to
+    nominate Shriver", "if the Chinese pledged to cap …", "he would consider it an insult" or "Clinton did
+    not say …": a verb of saying, of something that was said."""
+    tok = cand.cue_token
+    if tok is None or not tok.tag_.startswith("VB"):
+        return False
+    if any(
+        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_, c.lower_) in (("aux", "to"), ("mark", "if"))
+        for c in tok.children
+    ):
+        return False
+    made_clear = tok.lower_ in ("made", "makes", "make") and any(
+        c.lower_ in ("clear", "plain") for c in tok.children
+    )
+    return made_clear or tok.lower_ == "according" or verb_base(tok.lower_) in REPORTING
 
 
 def _second_hand(cand: Candidate, cands: list[Candidate]) -> bool:
