@@ -154,7 +154,9 @@ class Extractor:
         index = EntityIndex(doc)
         author = sole_author(byline)
         resolve_speakers(doc, cands, index, author)
-        cands = _relinked(cands, [c for c in cands if not _second_hand(c, cands) or _reports_words(c)])
+        cands = _relinked(
+            cands, [c for c in cands if c.parent is None or _reports_words(c, _second_hand(c, cands))]
+        )
         repeated_speakers(doc_text(doc), cands)
         add_details(doc, cands, index, author)
         if self.claims:
@@ -310,19 +312,23 @@ def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) 
     return out
 
 
-def _reports_words(cand: Candidate) -> bool:
-    """Whether a statement in someone else's words is one someone was reported to have made: "Lavrov said
-    Kerry told him …", "he made it clear to me that …", not "… voters who support Clinton", "a decision to
-    nominate Shriver", "if the Chinese pledged to cap …", "he would consider it an insult" or "Clinton did
-    not say …": a verb of saying, of something that was said."""
+def _reports_words(cand: Candidate, second_hand: bool) -> bool:
+    """Whether a statement in a speaker's words is one that was made: "he made it clear to me that …", "I
+    think …", not "if the Chinese pledged to cap …", "he would consider it an insult", "whether anyone
+    disclosed …" or "Clinton did not say …". In another speaker's words it must also be a verb of saying:
+    "Lavrov said Kerry told him …", not "… voters who support Clinton" or "a decision to nominate Shriver"."""
     tok = cand.cue_token
     if tok is None or not tok.tag_.startswith("VB"):
         return False
     if any(
-        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_, c.lower_) in (("aux", "to"), ("mark", "if"))
+        c.dep_ == "neg"
+        or c.tag_ == "MD"
+        or (c.dep_, c.lower_) in (("aux", "to"), ("mark", "if"), ("mark", "whether"))
         for c in tok.children
     ):
         return False
+    if not second_hand:
+        return True
     made_clear = tok.lower_ in ("made", "makes", "make") and any(
         c.lower_ in ("clear", "plain") for c in tok.children
     )
