@@ -23,7 +23,7 @@ from .nouns import find_noun_cues
 from .pieces import MAX_CHARS, cut, merge_entities, shift
 from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
-from .reported import find_reported
+from .reported import clear_word, find_reported
 from .scorer import Scorer, default_scorer
 from .speakers import repeated_speakers, resolve_speakers, sole_author
 from .tagged import overlap, snap, tagged_candidates, whole_tokens
@@ -329,9 +329,7 @@ def _reports_words(cand: Candidate, second_hand: bool) -> bool:
         return False
     if not second_hand:
         return True
-    made_clear = tok.lower_ in ("made", "makes", "make") and any(
-        c.lower_ in ("clear", "plain") for c in tok.children
-    )
+    made_clear = tok.lower_ in ("made", "makes", "make") and clear_word(tok) is not None
     return made_clear or tok.lower_ == "according" or verb_base(tok.lower_) in REPORTING
 
 

@@ -293,22 +293,28 @@ def _inverted(tok: Token) -> Candidate | None:
     )
 
 
+def clear_word(tok: Token) -> Token | None:
+    """The "clear" (or "plain") that makes "made" a cue in "X made it clear that …"."""
+    return next(
+        (c for c in tok.children if c.lower_ in ("clear", "plain") and c.dep_ in ("ccomp", "oprd", "acomp")),
+        None,
+    )
+
+
 def _made_clear(doc: Doc, tok: Token) -> Candidate | None:
     """ "X made it clear that …": the cue is the phrase, the content its clause."""
-    clear = [
-        c for c in tok.children if c.lower_ in ("clear", "plain") and c.dep_ in ("ccomp", "oprd", "acomp")
-    ]
-    if not clear:
+    clear = clear_word(tok)
+    if clear is None:
         return None
     clause = [
         c
-        for c in list(clear[0].children) + list(tok.children)
-        if c.dep_ in ("ccomp", "advcl") and c != clear[0] and any(m.dep_ == "mark" for m in c.children)
+        for c in list(clear.children) + list(tok.children)
+        if c.dep_ in ("ccomp", "advcl") and c != clear and any(m.dep_ == "mark" for m in c.children)
     ]
     if not clause:
         return None
     content = _subtree_chars(clause[0])
-    cand = Candidate(content=content, cue=(tok.idx, end_char(clear[0])), cue_token=tok, confidence=0.85)
+    cand = Candidate(content=content, cue=(tok.idx, end_char(clear)), cue_token=tok, confidence=0.85)
     attach_speaker(cand, tok)
     return cand
 
