@@ -48,6 +48,18 @@ def test_every_statement_keeps_its_own_id_and_offsets(tagged: Extractor) -> None
             assert s.span[0] < s.span[1] and "\n" not in (s.speaker_mention or "")
 
 
+def test_articles_read_while_others_are_parsed_come_back_in_order(tagged: Extractor) -> None:
+    """The tagger reads in a thread of its own, up to twice the batch size behind the parse."""
+    texts = [(f"The minister for region {n} said {n} schools had closed.", f"a_{n}") for n in range(7)]
+    many = list(tagged.extract_many(texts, batch_size=1))
+    assert [r.article_id for r in many] == [aid for _, aid in texts]
+    assert [r.statements[0].text for r in many] == [f"{n} schools had closed" for n in range(7)]
+    reader = tagged.extract_many(texts, batch_size=1)
+    assert next(reader).article_id == "a_0"
+    reader.close()  # a reader may stop early; the extractor reads on for the next caller
+    assert tagged.extract(*texts[6]).statements == many[6].statements
+
+
 def test_a_long_text_is_tagged_in_windows_to_its_end() -> None:
     tagger = SpanTagger()
     paragraph = "The senator insisted the bill would pass next week, aides said.\n\n"

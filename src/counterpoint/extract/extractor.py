@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -45,6 +47,10 @@ class Item(NamedTuple):
     byline: str | None = None
     title: str | None = None
     outlet: str | None = None
+
+
+# a piece of an item to parse: the item's number, the item, where its title and body start, the piece's offset
+Piece = tuple[int, Item, tuple[int, int], int]
 
 
 @dataclass(frozen=True)
@@ -100,26 +106,47 @@ class Extractor:
         on comes back with its `error`, and the batch goes on."""
         limit = min(MAX_CHARS, self.nlp.max_length)
         pieces = (
-            (piece, (n, item, titled, offset))
+            (piece, (n, item, (title_start, body_start), offset))
             for n, item in enumerate(Item(*i) for i in items)
-            for text, *titled in [with_title(item.text, item.title, item.outlet)]
+            for text, title_start, body_start in [with_title(item.text, item.title, item.outlet)]
             for offset, piece in cut(text, limit)
         )
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
         current, title = -1, (0, 0)
-        for doc, (n, item, titled, offset) in self.nlp.pipe(
-            pieces, as_tuples=True, n_process=n_process, batch_size=batch_size
-        ):
+        docs = self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for (n, _, titled, offset), extraction in self._read(docs, 2 * batch_size):
             if n != current and parts:
                 yield _joined(parts, *title)
                 parts = []
             current, title = n, titled
-            title_end = max(0, titled[1] - offset - len(SEPARATOR))
-            parts.append((self._guarded(doc, item, title_end), offset))
+            parts.append((extraction, offset))
         if parts:
             yield _joined(parts, *title)
 
-    def _guarded(self, doc: Doc, item: Item, title_end: int) -> Extraction:
+    def _read(self, docs: Iterator[tuple[Doc, Piece]], lookahead: int) -> Iterator[tuple[Piece, Extraction]]:
+        """Each parsed piece with its Extraction, in order. With the tagger, pieces are read in a thread of
+        their own, up to `lookahead` behind the parse: torch lets go of the GIL while it computes, so spaCy
+        parses the next pieces meanwhile (on PolNeAR dev, 2 cores: 13 % more words/s)."""
+        if self.tagger is None:
+            for doc, piece in docs:
+                yield piece, self._guarded(doc, piece)
+            return
+        pool = ThreadPoolExecutor(1, thread_name_prefix="counterpoint-read")
+        ahead: deque[tuple[Piece, Future[Extraction]]] = deque()
+        try:
+            for doc, piece in docs:
+                ahead.append((piece, pool.submit(self._guarded, doc, piece)))
+                while len(ahead) > lookahead or (ahead and ahead[0][1].done()):
+                    piece, reading = ahead.popleft()
+                    yield piece, reading.result()
+            for piece, reading in ahead:
+                yield piece, reading.result()
+        finally:  # a reader who stops early (or ^C) does not wait for the pieces still queued
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _guarded(self, doc: Doc, piece: Piece) -> Extraction:
+        _, item, (_, title_at), offset = piece
+        title_end = max(0, title_at - offset - len(SEPARATOR))
         try:
             return self.from_doc(doc, item.article_id, item.source, item.byline, title_end)
         except Exception as exc:  # one article's odd text must not end a batch of thousands
