@@ -48,6 +48,21 @@ def test_every_statement_keeps_its_own_id_and_offsets(tagged: Extractor) -> None
             assert s.span[0] < s.span[1] and "\n" not in (s.speaker_mention or "")
 
 
+def test_what_neither_the_scorer_nor_the_tagger_believes_is_no_statement(
+    tagged: Extractor, rules: Extractor
+) -> None:
+    text = (
+        "The senator saw the tweet on Monday and deleted her own.\n\n"
+        "The council focused on the budget gap at its meeting.\n\n"
+        "Ukraine says drone strike hit fuel depot; Russia denies losses"
+    )
+    found = {s.text: s for s in rules.extract(text, "a").statements if s.kind != "claim"}
+    assert found["the tweet"].confidence < 0.5 and found["the budget gap at its meeting"].confidence < 0.5
+    assert found["losses"].confidence < 0.5  # a verb of saying keeps what it reports
+    kept = [s.text for s in tagged.extract(text, "a").statements if s.kind != "claim"]
+    assert kept == ["drone strike hit fuel depot", "losses"]
+
+
 def test_articles_read_while_others_are_parsed_come_back_in_order(tagged: Extractor) -> None:
     """The tagger reads in a thread of its own, up to twice the batch size behind the parse."""
     texts = [(f"The minister for region {n} said {n} schools had closed.", f"a_{n}") for n in range(7)]

@@ -4,7 +4,8 @@ Where a tagged content or source overlaps one the rules found, the tagger's boun
 rules' spans as hints, it has the right bounds twice as often as the rules where the two differ on PolNeAR
 dev. A sure tagged content no rule candidate holds becomes a candidate of its own (`tagged_candidates`), with
 the tagged cue and source the parse links to it, else the nearest ones in its sentences; with neither, the
-speaker stays empty rather than guessed.
+speaker stays empty rather than guessed. A weak statement of the rules' that the tagger finds no content for
+is dropped (`vouched`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from .candidate import Candidate
+from .cues import REPORTING, verb_base
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
 from .reported import anonymity, supposing
@@ -83,6 +85,28 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
         # not to bounds that end on an article ("Tom Albright, who had supported the" of "… the dam")
         if same and _same_paragraphs(text, best, cand.speaker) and words[-1].dep_ != "det":
             cand.speaker, cand.speaker_token = (words.start_char, words.end_char), words.root
+
+
+def vouched(cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -> list[Candidate]:
+    """Without the statements neither the scorer nor the tagger believes in: top-level, indirect, below even
+    odds, with a cue that is no verb of saying, and no tagged content covering half its words ("attacked |
+    the USS Cole", "saw | the tweet", "focused on | the racial divide"). Quotes are kept (their marks make
+    them statements), a verb of saying keeps what it reports ("Russia denies | losses"), and a statement
+    that reports another is kept (the chain of who told whom stays whole)."""
+    tagged = [(t.start, t.end) for t in spans["content"]]
+    reporting = {c.parent for c in cands if c.parent is not None}
+    return [
+        c
+        for n, c in enumerate(cands)
+        if n in reporting
+        or c.parent is not None
+        or c.kind != "indirect"
+        or c.pieces
+        or c.content is None
+        or c.confidence >= 0.5
+        or (c.cue_token is not None and verb_base(c.cue_token.lower_) in REPORTING)
+        or any(overlap(c.content, t) >= 0.5 for t in tagged)
+    ]
 
 
 def _cut_short(doc: Doc, span: tuple[int, int]) -> bool:
