@@ -31,6 +31,7 @@ MIN_SNAP = 0.97
 _MODIFIERS = ("amod", "compound", "det", "poss", "nummod", "nmod")
 MIN_WORDS = 3  # a tagged "He" or "them" the rules did not find is more often wrong than right
 MIN_CUE = 0.6  # a cue tagged at even odds ("spring" in "put it to me last spring") is no cue
+SURE = 0.5  # a statement the scorer finds more likely than not stays, whatever the tagger reads
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -103,7 +104,7 @@ def vouched(cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -> list[
         or c.kind != "indirect"
         or c.pieces
         or c.content is None
-        or c.confidence >= 0.5
+        or c.confidence >= SURE
         or (c.cue_token is not None and verb_base(c.cue_token.lower_) in REPORTING)
         or any(overlap(c.content, t) >= 0.5 for t in tagged)
     ]
