@@ -565,7 +565,7 @@ def test_it_or_they_in_what_a_body_said_is_that_body(ex: Extractor) -> None:
     ]
 
 
-def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
+def test_setting_and_time_from_the_attribution_clause(ex: Extractor, rules: Extractor) -> None:
     speech = ex.extract(
         "In a speech in Berlin on Friday, Chancellor Anna Weber said Europe would not back down.",
         "a_speech",
@@ -594,6 +594,26 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor) -> None:
     assert said_at[None] == "on Monday before the meeting"  # not "… that talks had failed"
     # a year the timeline can order by; and "vote", a noun, is no cue between "told" and its "that" clause
     assert said_at["Kerry"] == "in the days after the March 2014 vote"
+    # the parse hangs the "that" clause on "vote", two prepositions down, as if it were a relative clause
+    days = rules.extract(
+        "Officials said in the days after the March 2014 vote that the result would stand.",
+        "a_days",
+        "inline",
+    ).statements
+    assert [(s.speaker, s.text, s.said_at) for s in days] == [
+        ("Officials", "that the result would stand", "in the days after the March 2014 vote")
+    ]
+    # NER splits "Sunday afternoon" in two, and the parse hangs the day on the part of the day
+    parts = ex.extract(
+        "Kerry said Sunday afternoon that the vote was illegal. Flynn said late Tuesday evening on Fox News "
+        "that the generals had been reduced to rubble.",
+        "a_parts",
+        "inline",
+    ).statements
+    assert [(s.speaker, s.said_at) for s in parts] == [
+        ("Kerry", "Sunday afternoon"),
+        ("Flynn", "late Tuesday evening"),
+    ]
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
     email = ex.extract(

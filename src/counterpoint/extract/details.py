@@ -34,6 +34,7 @@ _PUBLISHED = frozenset({"statement", "tweet", "speech", "post", "testimony", "op
 _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
+_WHEN = ("DATE", "TIME")
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
@@ -202,10 +203,15 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
     ("after six-hour talks", "within hours", "for two decades") says how long, not when: passed over."""
     ids = {t.i for t in clause}
     for tok in sorted(clause, key=lambda t: t.i):
-        if tok.ent_type_ in ("DATE", "TIME") and tok.ent_iob_ == "B":
-            start, end = tok.i, tok.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
+        if tok.ent_type_ in _WHEN and tok.ent_iob_ == "B":
+            start, end = tok.i, _entity_end(doc, tok.i)
+            # "Thursday morning", "late Tuesday evening": the parse hangs the day on the part of the day, and
+            # NER makes them two entities; alone, "morning" would lose the day
+            while end < len(doc) and doc[end].ent_type_ in _WHEN and doc[end].ent_iob_ == "B":
+                after, last = _entity_end(doc, end), doc[end - 1]
+                if last.dep_ not in ("amod", "compound") or not end <= last.head.i < after:
+                    break
+                end = after
             prev = doc[start - 1] if start else None
             if doc[end - 1].dep_ in ("amod", "compound") or _DURATION.match(doc[start:end].text):
                 continue
@@ -227,3 +233,10 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
                 end = last + 1 if last - of.i <= 6 else end
             return doc[start:end].text
     return None
+
+
+def _entity_end(doc: Doc, start: int) -> int:
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end

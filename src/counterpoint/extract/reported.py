@@ -7,6 +7,8 @@ the question in "Asked whether …". Quotes are attached afterwards (see direct.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
@@ -456,13 +458,22 @@ def _hung_on_setting(tok: Token) -> Token | None:
     fills no part of it (it has a subject of its own)."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _SETTING_PREPS):
         # not "in a statement that …", whose cue is "said in a statement" (nouns.py)
-        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.lower_ not in WORKS):
+        for obj in (o for o in _objects(prep) if o.lower_ not in WORKS):
             for clause in (r for r in obj.children if r.dep_ in ("relcl", "acl") and r.i > obj.i):
                 that = clause.left_edge
                 opens = that.lower_ == "that" and that.dep_ in ("mark", "advmod") and that.i == obj.i + 1
                 if opens and any(c.dep_ == "nsubj" and c != that for c in clause.children):
                     return clause
     return None
+
+
+def _objects(prep: Token, depth: int = 3) -> Iterator[Token]:
+    """A preposition's objects, and theirs in turn: "in the days after the March 2014 vote"."""
+    for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        yield obj
+        if depth > 1:
+            for inner in (c for c in obj.children if c.dep_ == "prep" and c.i > obj.i):
+                yield from _objects(inner, depth - 1)
 
 
 def anonymity(verb: Token) -> bool:
