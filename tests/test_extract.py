@@ -430,6 +430,18 @@ def test_first_names_lengths_of_time_and_joined_cues(ex: Extractor) -> None:
     assert (said["told"].said_at, said["told"].addressee) == (None, "CNN")
 
 
+def test_that_said_is_the_writer_turning_an_argument(rules: Extractor) -> None:
+    text = (
+        "That said, Cruz cannot realistically win the nomination. Having said that, Trump insisted the plan "
+        "was sound. That being said, the senator warned that taxes would rise."
+    )
+    said = [(s.speaker, s.cue, s.text) for s in rules.extract(text, "a_turn", "inline").statements]
+    assert [s for s in said if s[1] is not None] == [
+        ("Trump", "insisted", "the plan was sound"),
+        ("senator", "warned", "that taxes would rise"),
+    ]
+
+
 def test_a_cue_inside_a_that_clause_does_not_report_the_sentence_around_it(rules: Extractor) -> None:
     text = (
         "The Republican nominee continues to insist, most recently in a Labor Day interview with ABC News, "

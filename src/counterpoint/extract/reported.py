@@ -77,6 +77,19 @@ CONTENT_DEPS = ("ccomp",)
 
 # What a source may or may not do ("not authorized to speak publicly"): never something said.
 _LEAVE = frozenset({"authorized", "authorised", "permitted", "allowed", "cleared", "empowered"})
+_TURNS = frozenset(
+    {
+        "that said",
+        "this said",
+        "that being said",
+        "that having been said",
+        "having said that",
+        "having said this",
+        "with that said",
+        "all that said",
+        "all that being said",
+    }
+)
 # Events: what "the referendum expressed" or "the vote showed" is what they were, not what anyone said.
 _EVENTS = frozenset(
     {"referendum", "referendums", "vote", "votes", "election", "elections", "ballot", "plebiscite"}
@@ -99,6 +112,15 @@ def find_reported(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _turn(tok: Token) -> bool:
+    """ "That said, …", "Having said that, …": the writer turning an argument, no one's words (on PolNeAR
+    train, each made "That" a speaker or "that" a statement)."""
+    sent = sentence(tok)
+    words = [t for t in sent if not (t.is_punct and t.text != ",")]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+    return comma is not None and tok in words[:comma] and " ".join(t.lower_ for t in words[:comma]) in _TURNS
+
+
 def _participle(tok: Token) -> bool:
     """ "published a report on Monday warning that …": a participle the tagger calls a noun, though the parse
     gives it a verb's place."""
@@ -113,7 +135,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
         return _put_it(tok)
     if tok.dep_ == "conj" and any(continues(tok, c) for c in tok.head.children if c.dep_ in CONTENT_DEPS):
         return None  # more of what the cue it hangs on reports, not a cue of its own
-    if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp") or supposing(tok):
+    if base is None or tok.dep_ in ("amod", "compound", "nmod", "acomp") or supposing(tok) or _turn(tok):
         return None
     clause = _seeming_clause(tok, base)
     if clause is not None:
