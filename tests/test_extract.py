@@ -626,6 +626,20 @@ def test_setting_and_time_from_the_attribution_clause(ex: Extractor, rules: Extr
         ("Kerry", "Sunday afternoon"),
         ("Flynn", "late Tuesday evening"),
     ]
+    # a date on the memo or debate it was said in, with the whole phrase; not an age, nor what words are of
+    dated = ex.extract(
+        "In a 2013 memo, the agency suggested that the program end. At Monday's debate, Clinton cited his "
+        "remarks about Machado. Supporters have questioned the health of Donald Trump, who is 70. The song "
+        "was written after the 1999 shooting death of Amadou Diallo, Springsteen said.",
+        "a_dated",
+        "inline",
+    ).statements
+    assert [(s.speaker, s.said_at) for s in dated] == [
+        ("agency", "In a 2013 memo"),
+        ("Clinton", "At Monday's debate"),
+        ("Supporters", None),
+        ("Springsteen", None),
+    ]
     quiet = ex.extract("Behind the scenes, officials warned that the deal could collapse.", "a_q", "inline")
     assert quiet.statements[0].setting == "private" and quiet.statements[0].speaker == "officials"
     email = ex.extract(

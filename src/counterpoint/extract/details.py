@@ -37,6 +37,8 @@ _OCCASIONS = frozenset(
 _WHEN = ("DATE", "TIME")
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
+_MODIFIER = ("amod", "compound", "nummod", "nmod", "poss", "det")  # of a noun: "the 2014 vote"
+_AGE = re.compile(r"^\d{1,3}$|years?[ -]old")
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 
 
@@ -213,7 +215,13 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
                     break
                 end = after
             prev = doc[start - 1] if start else None
-            if doc[end - 1].dep_ in ("amod", "compound") or _DURATION.match(doc[start:end].text):
+            root = doc[start:end].root
+            if _DURATION.match(doc[start:end].text) or _AGE.search(doc[start:end].text):
+                continue  # "after six-hour talks", "who is 70", "a 30-year-old"
+            if root.dep_ in _MODIFIER:  # "In a 2013 memo", "At Monday's debate"; not "the 1999 shooting"
+                occasion = _dated_occasion(root.head, ids)
+                if occasion is not None:
+                    return doc[occasion[0] : occasion[1]].text
                 continue
             if prev is not None and prev.lower_ in _HOW_LONG_PREPS:  # "argued for two decades"
                 continue
@@ -233,6 +241,16 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
                 end = last + 1 if last - of.i <= 6 else end
             return doc[start:end].text
     return None
+
+
+def _dated_occasion(noun: Token, clause: set[int]) -> tuple[int, int] | None:
+    """The phrase a date on a noun makes a time of saying: the work or event the cue's verb happened in or
+    after ("In a March 2016 meeting", "in a Labor Day interview"). Elsewhere the date is of something
+    else: "her work after the Sept. 11 attacks", "to leave a Sept. 11 memorial event"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.i not in clause or prep.lower_ not in _DATE_PREPS | _ANCHORS:
+        return None
+    return (prep.i, noun.i + 1) if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def _entity_end(doc: Doc, start: int) -> int:
