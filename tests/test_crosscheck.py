@@ -228,6 +228,9 @@ def test_html_report_is_self_contained_and_escaped(linked: tuple[str, list[str]]
     assert page.startswith("<!doctype html>")
     assert "&lt;b&gt;report&lt;/b&gt;" in page and "<b>report</b>" not in page
     assert "<script" not in page and "http" not in page.split("</style>")[0]
+    with Store(db) as store:
+        markdown = reports.render(reports.check_report(store, ids[1], relater.name), "markdown")
+    assert "&lt;b&gt;report&lt;/b&gt;" in markdown and "<b>report</b>" not in markdown  # viewers render HTML
 
 
 def test_cli_check_ingests_and_reports(tmp_path: Path, linked: tuple[str, list[str]]) -> None:
@@ -247,6 +250,14 @@ def test_cli_check_ingests_and_reports(tmp_path: Path, linked: tuple[str, list[s
         app, ["--db", db, "who", "Maria Lopez", "--about", "library", "--format", "markdown"]
     )
     assert markdown.exit_code == 0 and markdown.stdout.startswith("# Maria Lopez on library")
+
+
+def test_check_takes_one_article_and_who_a_name(tmp_path: Path, linked: tuple[str, list[str]]) -> None:
+    db, _ = linked
+    folder = runner.invoke(app, ["--db", db, "check", str(tmp_path)])
+    assert folder.exit_code == 2 and "a folder" in folder.output
+    nobody = runner.invoke(app, ["--db", db, "who", " "])
+    assert nobody.exit_code == 2 and "a name is needed" in nobody.output
 
 
 def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outlet(tmp_path: Path) -> None:

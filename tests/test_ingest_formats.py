@@ -197,6 +197,16 @@ def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
     assert isinstance(items[-1], Failure) and "truncated or corrupt archive" in items[-1].reason
 
 
+def test_an_archive_cut_anywhere_never_loses_an_article_quietly(tmp_path: Path) -> None:
+    whole = (SAMPLES / "archive.warc.gz").read_bytes()
+    archive = tmp_path / "cut.warc.gz"
+    for cut in range(300, len(whole), 211):  # in headers, in pages, in the records between them
+        archive.write_bytes(whole[:cut])
+        items = list(read([str(archive)]))
+        pages = [i for i in items if isinstance(i, Article)]
+        assert len(pages) == 3 or any(isinstance(i, Failure) for i in items), cut
+
+
 def test_folders_are_walked_for_news_files_only() -> None:
     sources = {a.source for a in articles(SAMPLES)}
     assert not any(s.endswith((".md", ".py")) for s in sources)

@@ -128,12 +128,40 @@ def test_relate_command_keeps_order_and_shape(tmp_path: Path) -> None:
     assert all(set(line) == {"relation", "score", "scores"} for line in lines)
 
 
-def test_relate_command_rejects_bad_lines(tmp_path: Path) -> None:
+def test_a_bad_relate_line_keeps_its_place_as_an_error_and_the_rest_are_related(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.jsonl"
-    pairs.write_text('{"a": "only a claim"}\n')
+    pairs.write_text(
+        '{"a": "A woman is riding a horse.", "b": "A woman sits on a horse that is galloping."}\n'
+        '{"a": "only a claim"}\n{"a": 1, "b": 2}\nnot json\n["a", "b"]\n'
+    )
     result = runner.invoke(app, ["relate", "--input", str(pairs)])
-    assert result.exit_code == 2
-    assert "line 1" in result.output
+    assert result.exit_code == 1  # some lines failed, the rest were related
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["relation"] == "agree"
+    assert [line.get("error") for line in lines[1:]] == [
+        'line 2: "b" must be non-empty text',
+        'line 3: "a" and "b" must be non-empty text',
+        "line 4: not JSON (Expecting value at column 1)",
+        'line 5: expected an object {"a": ..., "b": ...}',
+    ]
+    missing = runner.invoke(app, ["relate", "--input", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code == 2 and "cannot read" in missing.output and "Traceback" not in missing.output
+
+
+def test_where_the_match_lies_in_a_long_text_does_not_change_the_verdict(relater: Relater) -> None:
+    filler = [
+        f"The {place} council met on day {n} to discuss the budget for {thing}."
+        for n, (place, thing) in enumerate(
+            (p, t)
+            for p in ("city", "county", "harbour", "school", "water")
+            for t in ("roads", "parks", "parking", "libraries")
+        )
+    ] * 5
+    key = "Officials said the referendum was completely illegal."
+    texts = [" ".join([*filler[:at], key, *filler[at:]]) for at in (5, 95)]
+    early, late = relater.relate([("The referendum was illegal.", text) for text in texts])
+    assert early.relation == late.relation == "agree"
+    assert early.scores == late.scores  # the gate sees the passage the model reads, however far in
 
 
 @pytest.mark.parametrize(

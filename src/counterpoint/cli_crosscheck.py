@@ -75,24 +75,37 @@ def relate(
     """
     if format != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
-    stream = sys.stdin if input == "-" else open(input, encoding="utf-8")  # noqa: SIM115
     try:
-        pairs = []
-        for n, line in enumerate(stream, 1):
-            if line.strip():
-                try:
-                    record = json.loads(line)
-                    pairs.append((str(record["a"]), str(record["b"])))
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    err.print(f'[red]error:[/red] line {n}: expected {{"a": ..., "b": ...}} ({exc})')
-                    raise typer.Exit(2) from exc
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
+        stream = sys.stdin if input == "-" else open(input, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read {input}: {exc.strerror}", param_hint="--input") from exc
+    with stream:
+        lines = [(n, line) for n, line in enumerate(stream, 1) if line.strip()]
+    read = [_pair(n, line) for n, line in lines]
+    pairs = [r for r in read if isinstance(r, tuple)]
     with _model_errors():
-        verdicts = Relater(relation_model).relate(pairs, batch_size=batch_size)
-    for verdict in verdicts:
-        print(json.dumps(verdict.to_dict()))
+        verdicts = iter(Relater(relation_model).relate(pairs, batch_size=batch_size))
+    for r in read:  # a bad line keeps its place, as an error, so line k of the output still answers line k
+        print(json.dumps(next(verdicts).to_dict() if isinstance(r, tuple) else {"error": r}))
+        if not isinstance(r, tuple):
+            err.print(f"[red]error:[/red] {r}", highlight=False, soft_wrap=True)
+    bad = sum(not isinstance(r, tuple) for r in read)
+    if bad:
+        raise typer.Exit(3 if bad == len(read) else 1)
+
+
+def _pair(n: int, line: str) -> tuple[str, str] | str:
+    """A line's (claim, text), or what is wrong with it."""
+    try:
+        record = json.loads(line.strip())
+    except json.JSONDecodeError as exc:
+        return f"line {n}: not JSON ({exc.msg} at column {exc.colno})"
+    if not isinstance(record, dict):
+        return f'line {n}: expected an object {{"a": ..., "b": ...}}'
+    missing = [k for k in ("a", "b") if not isinstance(record.get(k), str) or not record[k].strip()]
+    if missing:
+        return f"line {n}: " + " and ".join(f'"{k}"' for k in missing) + " must be non-empty text"
+    return record["a"], record["b"]
 
 
 @app.command("export-model")
@@ -154,18 +167,25 @@ def check(
 
     Example: `counterpoint --db news.db check article.html --format html > report.html`
     """
+    if Path(target).is_dir():
+        raise typer.BadParameter(
+            "a folder: check reports on one article (ingest the folder first, then check one file)",
+            param_hint="TARGET",
+        )
     seen: list[Article] = []
 
     def keep(item: Article | Failure, outcome: str) -> None:
         if isinstance(item, Article):
             seen.append(item)
         else:
-            err.print(f"[red]failed[/red] {item}", highlight=False)
+            err.print(f"[red]failed[/red] {item}", highlight=False, soft_wrap=True)
 
     with open_store() as store:
         api.ingest([target], store, extractor=load_extractor(spacy_model), on_item=keep)
         if not seen:
             raise typer.Exit(3)
+        if len(seen) > 1:
+            err.print(f"{target} holds {len(seen)} articles: the report is on the first", soft_wrap=True)
         relater = Relater(relation_model)
         with _model_errors():
             crosscheck.link(store, relater, article_id=seen[0].id)
@@ -189,6 +209,8 @@ def who(
 
     Example: `counterpoint --db news.db who "Jane Smith" --about tariffs --format markdown`
     """
+    if not name.strip():
+        raise typer.BadParameter("a name is needed, as the news names them", param_hint="NAME")
     with open_store() as store:
         report = reports.who_report(store, name, about, model_name(relation_model))
     print(reports.render(report, format))

@@ -27,8 +27,11 @@ def overlap(claim: str, text: str) -> float:
 
 
 def pieces(claim: str, text: str, k: int = PASSAGE_SENTENCES) -> tuple[str, list[str]]:
-    """The passage of k sentences the model reads and the sentences the gate compares the claim with."""
-    return best_passage(claim, text, k), sentences(text)[:MAX_SENTENCES] or [text]
+    """The passage of k sentences the model reads, and the sentences the gate compares the claim with: the
+    first MAX_SENTENCES and the passage's own, since a long text's best match may lie far into it."""
+    passage = best_passage(claim, text, k)
+    first = sentences(text)[:MAX_SENTENCES]
+    return passage, first + [s for s in sentences(passage) if s not in first] or [text]
 
 
 def features(

@@ -226,32 +226,48 @@ UNCHECKED = "nothing true or false on its own (a name, a request, a phrase): not
 def render_text(report: dict[str, Any], markdown: bool = False) -> str:
     """Plain text, or Markdown when `markdown` is set."""
     h1, h2, q = ("# ", "## ", "> ") if markdown else ("", "", "  ")
+    t = _markdown_text if markdown else str
     lines: list[str] = []
     if "article" in report:
         a = report["article"]
         lines += [
-            f"{h1}{a.get('title') or a['id']}",
+            f"{h1}{t(a.get('title') or a['id'])}",
             "",
-            f"{_outlet(a)} · {a.get('published') or 'undated'} · "
-            f"{a.get('byline') or 'no byline'} · {a.get('url') or a.get('source')}",
+            t(
+                f"{_outlet(a)} · {a.get('published') or 'undated'} · "
+                f"{a.get('byline') or 'no byline'} · {a.get('url') or a.get('source')}"
+            ),
             "",
         ]
         heading = "Statement"
     else:
-        lines += [f"{h1}{report['name']}" + (f" on {report['about']}" if report.get("about") else ""), ""]
+        lines += [
+            f"{h1}{t(report['name'])}" + (f" on {t(report['about'])}" if report.get("about") else ""),
+            "",
+        ]
         heading = "Said"
     if not report["statements"]:
         lines.append("No statements found.")
     for n, s in enumerate(report["statements"], 1):
         flag = " [CONTRADICTED]" if s.get("contradicted") else ""
-        lines += [f"{h2}{heading} {n}: {_source_line(s)}{flag}", f"{q}{s['shown']}"]
+        lines += [f"{h2}{heading} {n}: {t(_source_line(s))}{flag}", f"{q}{t(s['shown'])}"]
         if not s["checkable"]:
             lines.append(f"{'' if markdown else '    '}({UNCHECKED})")
         for label, r in _related_lines(s["related"]):
             prefix = "- " if markdown else "    "
-            lines.append(f"{prefix}{label}: {_source_line(r)}: “{r['shown']}”")
+            lines.append(f"{prefix}{label}: {t(_source_line(r))}: “{t(r['shown'])}”")
         lines.append("")
     return "\n".join(lines)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def _markdown_text(text: str) -> str:
+    """Article words as Markdown shows them, not as markup: a title or quote holding "<img onerror=…>" or
+    "[a](javascript:…)" would otherwise run in a viewer that renders inline HTML."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 _CSS = (
