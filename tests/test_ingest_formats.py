@@ -182,6 +182,24 @@ def test_warc_charset_from_http_headers(tmp_path: Path) -> None:
     assert "\u201cWe are far apart,\u201d" in page.text
 
 
+def test_a_few_broken_bytes_cost_those_bytes_not_the_page(tmp_path: Path) -> None:
+    body = (
+        "<p>\u201cWe will win,\u201d Smith said at the caf\u00e9 on Monday, in a long speech to the council "
+        "about the budget, the roads and the parks.</p>"
+    )
+    page = tmp_path / "broken.html"
+    page.write_bytes(
+        b'<html><head><meta charset="utf-8"><title>Caf\xc3\xa9 row</title></head><body><article>'
+        + body.encode()
+        + b"<p>Stray bytes \x80\x81 from a bad copy.</p></article></body></html>"
+    )
+    legacy = tmp_path / "legacy.txt"  # Windows-1252 smart quotes are never valid UTF-8: still detected
+    legacy.write_bytes(("Talks\n\n" + "\u201cWe will win,\u201d Smith said on Monday. " * 6).encode("cp1252"))
+    [broken] = articles(page)
+    assert broken.title == "Caf\u00e9 row" and "the caf\u00e9 on Monday" in broken.text
+    assert "\u201cWe will win,\u201d Smith said" in articles(legacy)[0].text
+
+
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
     other = PAGE.replace("Geneva", "Vienna").replace("Thursday", "Friday")
     whole = _warc(

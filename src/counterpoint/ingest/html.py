@@ -49,6 +49,7 @@ _BOILERPLATE = re.compile(
 
 
 _UTF8 = lxml.html.HTMLParser(encoding="utf-8")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
 def parse(
@@ -60,7 +61,7 @@ def parse(
     meta: dict[str, Any] | None = None,
 ) -> Article:
     """One HTML page as an article; `url` is where it was fetched from, `meta` what the container knew."""
-    markup = data if isinstance(data, str) else to_text(data, charset)
+    markup = data if isinstance(data, str) else to_text(data, charset, _meta_charset(data))
     try:
         # Already decoded: the parser must not re-read a <meta charset> that may be wrong.
         tree = lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"), parser=_UTF8)
@@ -134,6 +135,12 @@ def _paragraphs(text: str, lead: set[str], byline: str | None) -> str:
         if line not in kept and not repeated:
             kept.append(line)
     return "\n\n".join(kept)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its head (`<meta charset>` or http-equiv), when no HTTP header did."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
 
 
 def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
