@@ -144,6 +144,19 @@ def test_extract_prints_statements_of_raw_files(tmp_path: Path) -> None:
     assert page.read_text()[start:end].strip('"') == "We will not back down,"
 
 
+def test_extract_reads_files_as_ingest_does(tmp_path: Path) -> None:
+    quote = "\u201cWe will not back down,\u201d Foreign Minister Sergei Lavrov told reporters.\n"
+    marked, legacy = tmp_path / "marked.txt", tmp_path / "legacy.txt"
+    marked.write_bytes(quote.encode("utf-8-sig"))  # a byte-order mark before the opening quote
+    legacy.write_bytes(quote.encode("cp1252"))
+    result = runner.invoke(app, ["extract", str(marked), str(legacy), str(tmp_path / "gone.txt")])
+    assert result.exit_code == 1 and "gone.txt: No such file or directory" in result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["kind"], r["speaker"]) for r in records] == [("direct", "Sergei Lavrov")] * 2
+    start, end = records[0]["span"]  # offsets as a UTF-8 reader counts them, the mark included
+    assert marked.read_text(encoding="utf-8")[start:end] == quote[:24]
+
+
 def test_a_columns_i_is_its_byline_in_extract_and_in_ingest(tmp_path: Path) -> None:
     column = Path(__file__).parent / "fixtures" / "articles" / "opinion_workweek.txt"
     printed = [json.loads(line) for line in runner.invoke(app, ["extract", str(column)]).stdout.splitlines()]

@@ -6,6 +6,7 @@ Exit status: 0 when everything worked; 1 when some inputs failed (the rest are s
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Annotated
@@ -16,9 +17,10 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from counterpoint import __version__, api, contract
-from counterpoint.errors import CounterpointError
+from counterpoint.errors import CounterpointError, InputError
 from counterpoint.extract import Extractor
 from counterpoint.ingest import FORMATS, Options
+from counterpoint.ingest.decode import to_text
 from counterpoint.ingest.text import parse as parse_text
 from counterpoint.records import Article, Failure, stable_id
 from counterpoint.store import DEFAULT_DB, Store
@@ -201,9 +203,12 @@ def extract(
     texts = []
     for path in files:
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            err.print(f"[red]failed[/red] {path}: {exc}", highlight=False)
+            raw = _file_text(path)
+        except OSError as exc:
+            err.print(f"[red]failed[/red] {path}: {exc.strerror or exc}", highlight=False, soft_wrap=True)
+            continue
+        except InputError as exc:
+            err.print(f"[red]failed[/red] {path}: {exc}", highlight=False, soft_wrap=True)
             continue
         texts.append((raw, stable_id("a", "file", str(path)), str(path), _byline(raw, str(path))))
     found, broken = [], 0
@@ -211,7 +216,7 @@ def extract(
         found += [s.to_dict() for s in e.statements]
         if e.error:
             broken += 1
-            err.print(f"[red]failed[/red] {e.source}: {e.error}", highlight=False)
+            err.print(f"[red]failed[/red] {e.source}: {e.error}", highlight=False, soft_wrap=True)
     if format == "jsonl":
         for record in found:
             print(json.dumps(record, ensure_ascii=False))
@@ -225,6 +230,15 @@ def extract(
         out.print(grid)
     if len(texts) < len(files) or broken:
         raise typer.Exit(3 if not texts else 1)
+
+
+def _file_text(path: Path) -> str:
+    """A file's words as ingest decodes them (UTF-8, else the charset detected), with a UTF-8 byte-order mark
+    kept as a space: offsets stay those a UTF-8 reader of the file counts, and a quote opening the file is
+    still a quote."""
+    data = path.read_bytes()
+    text = to_text(data)
+    return " " + text if data.startswith(codecs.BOM_UTF8) else text
 
 
 def _byline(raw: str, source: str) -> str | None:
