@@ -24,6 +24,12 @@ GOOD = SAMPLES / "html" / "meridian-crimea-referendum-2014.html"
         ("photo.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
         ("scan.txt", b"%PDF-1.4\x00\x01\x02" * 50, "binary"),
         ("nav-only.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+        (
+            "login.html",
+            b"<html><head><title>Login</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About</a>"
+            b"</nav><form><input name=u><button>Sign in</button></form></body></html>",
+            "no article text",
+        ),
         ("broken.json", b'{"title": "unterminated', "malformed JSON"),
         ("feed.rss", b"<rss><channel><title>x</title></channel></rss>", "not a usable RSS/Atom feed"),
         ("cut.warc.gz", b"\x1f\x8b\x08\x00garbage", "archive"),

@@ -48,6 +48,7 @@ _BOILERPLATE = re.compile(
 )
 
 
+MIN_WORDS = 5  # fewer is what a login form or an error page leaves ("About"), not an article
 _UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
@@ -82,8 +83,8 @@ def parse(
     title = _clean(doc.title)
     lead = {title, _clean(doc.description)} - {None}
     body, credit = clean_body(_paragraphs(doc.text, lead, _clean(doc.author)))
-    if not body.strip():
-        raise InputError("no article text left after removing boilerplate")
+    if len(body.split()) < MIN_WORDS:
+        raise InputError(f"no article text left after removing boilerplate: {body.strip()[:40]!r}")
     return Article.create(
         source=source,
         text=body,
