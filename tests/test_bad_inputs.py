@@ -26,8 +26,9 @@ GOOD = SAMPLES / "html" / "meridian-crimea-referendum-2014.html"
         ("nav-only.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
         (
             "login.html",
-            b"<html><head><title>Login</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About</a>"
-            b"</nav><form><input name=u><button>Sign in</button></form></body></html>",
+            b"<html><head><title>Login</title></head><body><nav><a href='/'>Home</a> "
+            b"<a href='/about'>About</a></nav><form><input name=u><button>Sign in</button></form>"
+            b"</body></html>",
             "no article text",
         ),
         ("broken.json", b'{"title": "unterminated', "malformed JSON"),

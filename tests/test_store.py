@@ -151,10 +151,15 @@ def test_full_text_search_finds_words_and_survives_punctuation(store: Store) -> 
     assert store.search("nonexistentword") == []
 
 
-def test_failures_are_kept(store: Store) -> None:
-    store.record_failure(Failure("broken.html", "malformed markup: no document body"))
-    assert [f["reason"] for f in store.failures()] == ["malformed markup: no document body"]
-    assert store.stats()["failures"] == 1
+def test_failures_are_kept_once_each(store: Store) -> None:
+    for _ in range(2):  # a re-run meets the same broken file again
+        store.record_failure(Failure("broken.html", "malformed markup: no document body"))
+    store.record_failure(Failure("broken.html", "empty: no content"))  # changed since: a new reason
+    assert [f["reason"] for f in store.failures()] == [
+        "malformed markup: no document body",
+        "empty: no content",
+    ]
+    assert store.stats()["failures"] == 2
 
 
 def test_stats_report_dates_and_outlets(store: Store) -> None:

@@ -130,10 +130,13 @@ class Store:
         return len(rows)
 
     def record_failure(self, failure: Failure) -> None:
+        """A failure seen again (same input, same reason: a re-run) is one row, with its latest time."""
+        same = (FailureRow.source == failure.source) & (FailureRow.reason == failure.reason)
         with self.engine.begin() as conn:
-            conn.execute(
-                insert(FailureRow), [{"source": failure.source, "reason": failure.reason, "at": _now()}]
-            )
+            if conn.execute(update(FailureRow).where(same).values(at=_now())).rowcount == 0:
+                conn.execute(
+                    insert(FailureRow), [{"source": failure.source, "reason": failure.reason, "at": _now()}]
+                )
 
     # Reading
 
