@@ -110,7 +110,7 @@ def test_every_command_has_help_with_an_example() -> None:
 
 STATEMENT_FIELDS = (
     "id, article_id, source, kind, text, span, speaker, speaker_mention, speaker_span, speaker_entity_id, "
-    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence, checkable, part"
+    "cue, cue_span, addressee, setting, said_at, parent_id, second_hand, confidence, checkable, part, pieces"
 )
 
 
@@ -123,10 +123,17 @@ def test_ingest_extracts_statements_in_the_contract_shape(db_path: str) -> None:
     for statement in document["statements"]:
         assert list(statement) == STATEMENT_FIELDS.split(", ")
         start, end = statement["span"]
-        assert articles[statement["article_id"]][statement["part"]][start:end].strip()
+        words = articles[statement["article_id"]][statement["part"]]
+        assert words[start:end].strip()
+        # a quote split by its attribution is its quoted pieces, joined; any other statement is its span
+        cited = (
+            " ".join(words[a:b] for a, b in statement["pieces"]) if statement["pieces"] else words[start:end]
+        )
+        assert cited == statement["text"]
         assert statement["speaker_entity_id"] is None or statement["speaker_entity_id"] in entity_ids
     assert set(document["entities"][0]) == {"id", "name", "type", "aliases", "roles"}
     assert {"title", "text"} == {s["part"] for s in document["statements"]}
+    assert any(s["pieces"] for s in document["statements"])
 
 
 def test_no_extract_skips_statements(db_path: str) -> None:

@@ -197,7 +197,7 @@ def test_full_text_search_over_statements(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("revision", "added"),
-    [("0001", ("part", "checkable")), ("0002", ("part",))],
+    [("0001", ("pieces", "part", "checkable")), ("0002", ("pieces", "part")), ("0003", ("pieces",))],
 )
 def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
     tmp_path: Path, revision: str, added: tuple[str, ...]
@@ -213,5 +213,6 @@ def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
     with Store(path) as store:
         [old] = store.statements()
         assert old["part"] == "text"  # every statement was read from the body
+        assert old["pieces"] == []
         assert old["checkable"] is ("checkable" in added)  # stored before the check existed: as it was linked
         assert [r["text"] for r in store.search("Crimea", table="statements")] == [BODY[:40]]

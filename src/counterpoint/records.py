@@ -85,6 +85,8 @@ class Statement:
     confidence: float = 1.0
     checkable: bool = True  # a clause with a finite verb; `link` leaves out a bare name or phrase
     part: str = "text"  # the article field the spans index: "text", or "title" for what its headline says
+    # a quote split by its attribution: the quoted pieces that `text` joins with spaces (else empty)
+    pieces: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

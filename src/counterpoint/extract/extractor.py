@@ -335,6 +335,7 @@ def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) 
                 second_hand=_second_hand(c, cands),
                 confidence=c.confidence,
                 checkable=_checkable(doc.char_span(*c.content, alignment_mode="expand")),
+                pieces=tuple(c.pieces) if quoted else (),
             )
         )
     return out

@@ -66,9 +66,16 @@ def moved(
                 speaker_span=move(s.speaker_span) if s.speaker_span else None,
                 cue_span=move(s.cue_span) if s.cue_span else None,
                 parent_id=ids.get(s.parent_id) if s.parent_id else None,
+                pieces=_all_moved(s.pieces, move),
             )
         )
     return out
+
+
+def _all_moved(pieces: tuple[tuple[int, int], ...], move: Mover) -> tuple[tuple[int, int], ...]:
+    """A split quote's pieces moved, all or none (then its text is no longer theirs to cite)."""
+    found = [move(p) for p in pieces]
+    return tuple(p for p in found if p is not None) if None not in found else ()
 
 
 def shift(statements: list[Statement], offset: int, article_id: str) -> list[Statement]:

@@ -332,6 +332,7 @@ def _statement_row(s: Statement) -> dict[str, Any]:
     row["span_start"], row["span_end"] = span
     row["speaker_start"], row["speaker_end"] = speaker_span or (None, None)
     row["cue_start"], row["cue_end"] = cue_span or (None, None)
+    row["pieces"] = [list(p) for p in s.pieces]
     return row
 
 
@@ -357,6 +358,7 @@ def _statement_record(row: Any) -> dict[str, Any]:
         "confidence": row.confidence,
         "checkable": row.checkable,
         "part": row.part,
+        "pieces": [list(p) for p in row.pieces or ()],
     }
 
 

@@ -95,6 +95,7 @@ class StatementRow(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     checkable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     part: Mapped[str] = mapped_column(String(8), default="text", server_default="text")
+    pieces: Mapped[list[list[int]]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class LinkRow(Base):
