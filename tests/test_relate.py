@@ -126,6 +126,7 @@ def test_relate_command_keeps_order_and_shape(tmp_path: Path) -> None:
     assert [line["relation"] for line in lines][1] == "unrelated"
     assert lines[0]["relation"] != "unrelated"
     assert all(set(line) == {"relation", "score", "scores"} for line in lines)
+    assert all(line["relation"] == max(line["scores"], key=line["scores"].get) for line in lines)
 
 
 def test_a_bad_relate_line_keeps_its_place_as_an_error_and_the_rest_are_related(tmp_path: Path) -> None:
