@@ -148,8 +148,10 @@ def link(
         return
     found = ", ".join(f"{n} {k}" for k, n in sorted(report.links.items())) or "no links"
     err.print(
-        f"{report.new} of {report.statements} checkable statements compared, {report.pairs} pairs: {found}",
+        f"{report.new} of {report.statements} checkable statements looked up (new, or with no candidate "
+        f"before), {report.pairs} new pairs: {found}",
         highlight=False,
+        soft_wrap=True,
     )
 
 
