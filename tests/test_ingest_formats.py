@@ -198,6 +198,11 @@ def test_a_few_broken_bytes_cost_those_bytes_not_the_page(tmp_path: Path) -> Non
     [broken] = articles(page)
     assert broken.title == "Caf\u00e9 row" and "the caf\u00e9 on Monday" in broken.text
     assert "\u201cWe will win,\u201d Smith said" in articles(legacy)[0].text
+    wide = (
+        tmp_path / "wide.txt"
+    )  # UTF-16 is all NUL bytes to a binary check: its byte-order mark says what it is
+    wide.write_bytes(("Talks\n\n" + "\u201cWe will win,\u201d Smith said on Monday. " * 6).encode("utf-16"))
+    assert "\u201cWe will win,\u201d Smith said" in articles(wide)[0].text
 
 
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:

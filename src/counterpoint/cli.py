@@ -111,8 +111,10 @@ def ingest(
     format: Annotated[
         str | None, typer.Option("--format", help=f"Force a format: {', '.join(FORMATS)}. Default: detect.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse single documents larger than this.")] = 20_000_000,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Refuse single documents larger than this.")
+    ] = 20_000_000,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")] = 20.0,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the summary and failures.")
     ] = False,

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from counterpoint.errors import InputError
 from counterpoint.ingest import feeds, html, jsonl, text, warc
-from counterpoint.ingest.decode import looks_binary, to_text
+from counterpoint.ingest.decode import to_text
 from counterpoint.ingest.fetch import fetch
 from counterpoint.records import Article, Failure
 
@@ -170,9 +170,7 @@ def _read_bytes(
 def _parse(data: bytes, source: str, fmt: str, options: Options) -> Iterator[Article | Failure]:
     if fmt == "html":
         yield html.parse(data, source)
-    elif fmt == "text":
-        if looks_binary(data):
-            raise InputError("binary content, not text or HTML")
+    elif fmt == "text":  # to_text refuses binary content, after a byte-order mark has said UTF-16
         yield text.parse(to_text(data), source)
     elif fmt == "json":
         yield from jsonl.parse_document(data, source)
