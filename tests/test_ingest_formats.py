@@ -198,9 +198,15 @@ def test_a_few_broken_bytes_cost_those_bytes_not_the_page(tmp_path: Path) -> Non
     [broken] = articles(page)
     assert broken.title == "Caf\u00e9 row" and "the caf\u00e9 on Monday" in broken.text
     assert "\u201cWe will win,\u201d Smith said" in articles(legacy)[0].text
-    wide = (
-        tmp_path / "wide.txt"
-    )  # UTF-16 is all NUL bytes to a binary check: its byte-order mark says what it is
+    french = tmp_path / "french.txt"  # Latin-1, which the detector alone read as Central European
+    french.write_bytes(
+        (
+            "Caf\u00e9s\n\n" + "Le maire, na\u00efve mais s\u00fbre, a parl\u00e9 \u00e0 No\u00ebl. " * 4
+        ).encode("latin_1")
+    )
+    assert "na\u00efve mais s\u00fbre" in articles(french)[0].text
+    # UTF-16 is all NUL bytes to a binary check: its byte-order mark says what it is
+    wide = tmp_path / "wide.txt"
     wide.write_bytes(("Talks\n\n" + "\u201cWe will win,\u201d Smith said on Monday. " * 6).encode("utf-16"))
     assert "\u201cWe will win,\u201d Smith said" in articles(wide)[0].text
 

@@ -9,6 +9,7 @@ from charset_normalizer import from_bytes
 from counterpoint.errors import InputError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WESTERN = ("cp1252", "latin_1")
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
@@ -39,7 +40,8 @@ def to_text(data: bytes, declared: str | None = None, hinted: str | None = None)
     repaired = _mostly_utf8(data, declared or hinted)
     if repaired is not None:
         return repaired
-    best = from_bytes(data).best()
+    # Western code pages first: alone, the detector reads French as cp775, "naïve" as cp1250's "naďve"
+    best = from_bytes(data, cp_isolation=list(_WESTERN)).best() or from_bytes(data).best()
     if best is None:
         raise InputError("undecodable: no character encoding fits; convert the file to UTF-8")
     return str(best)
