@@ -141,6 +141,15 @@ def test_rss_items_use_their_full_content_and_stated_dates() -> None:
     assert items[2].meta["summary_only"] is True
 
 
+def test_a_feed_cut_short_keeps_its_first_items_and_says_it_was_cut(tmp_path: Path) -> None:
+    whole = (SAMPLES / "feed.xml").read_text(encoding="utf-8")
+    cut = tmp_path / "cut.xml"
+    cut.write_text(whole[: whole.index("<item>", whole.index("<item>") + 1) + 40], encoding="utf-8")
+    items = list(read([str(cut)]))
+    assert isinstance(items[0], Article) and items[0].url == articles(SAMPLES / "feed.xml")[0].url
+    assert isinstance(items[-1], Failure) and "cut short at line" in items[-1].reason
+
+
 def test_warc_yields_html_responses_only() -> None:
     items = articles(SAMPLES / "archive.warc.gz")
     assert [a.outlet for a in items] == ["Atlantic Dispatch", "Danube Daily", "Lakeshore Tribune"]

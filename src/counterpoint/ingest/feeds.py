@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -29,6 +30,11 @@ def parse(data: bytes, source: str, *, follow: Fetch | None = None) -> Iterator[
             yield _item(entry, where, outlet, follow)
         except InputError as exc:
             yield Failure(where, str(exc))
+    broken = feed.get("bozo_exception")
+    if isinstance(broken, SAXParseException):  # read on loosely: the items after a cut are lost, and say so
+        yield Failure(
+            source, f"malformed or cut short at line {broken.getLineNumber()}: {broken.getMessage()}"
+        )
 
 
 def _item(entry: Any, where: str, outlet: str | None, follow: Fetch | None) -> Article:
