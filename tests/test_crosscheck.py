@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy
 from typer.testing import CliRunner
 
 from counterpoint.cli import app
@@ -178,6 +179,25 @@ def test_link_is_incremental(linked: tuple[str, list[str]], relater: Relater) ->
     cache = Path(f"{db}.vectors")
     assert (cache / "index.usearch").exists()
     assert len(Vectors(cache).index()) == statements == len(NEWS) + 1
+
+
+def test_a_link_run_killed_between_transactions_loses_no_pair(
+    linked: tuple[str, list[str]], relater: Relater
+) -> None:
+    db, _ = linked
+    with Store(db) as store:
+        links = list(store.links())
+    whole = {(link["a"], link["b"], link["relation"]) for link in links}
+    # what a kill leaves: a statement's transaction never committed, its own pairs and mark not stored, though
+    # it is the other side of a pair an earlier statement stored
+    lost = next(s for s in sorted({link["a"] for link in links}) if any(link["b"] == s for link in links))
+    with sqlalchemy.create_engine(f"sqlite:///{db}").begin() as conn:
+        conn.exec_driver_sql("DELETE FROM links WHERE a = ?", (lost,))
+        conn.exec_driver_sql("DELETE FROM compared WHERE statement = ?", (lost,))
+    with Store(db) as store:
+        again = crosscheck.link(store, relater)
+        assert again.pairs > 0
+        assert {(link["a"], link["b"], link["relation"]) for link in store.links()} == whole
 
 
 def test_a_stale_or_broken_index_is_rebuilt(linked: tuple[str, list[str]]) -> None:

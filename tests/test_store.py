@@ -151,6 +151,19 @@ def test_full_text_search_finds_words_and_survives_punctuation(store: Store) -> 
     assert store.search("nonexistentword") == []
 
 
+def test_links_and_the_statements_they_complete_are_stored_together(store: Store) -> None:
+    a = article()
+    first, second = statement(a, 0, 40), statement(a, 101, 255)
+    store.add(a, [first, second])
+    store.add_links(
+        [Link(first.id, second.id, "agree", 0.9, "m", ("x", "y"))], compared=[first.id], model="m"
+    )
+    store.add_links([], compared=[second.id], model="m")  # looked up, and every pair it found was stored
+    assert store.compared("m") == {first.id, second.id}
+    assert store.compared("another model") == set()
+    assert [link["a"] for link in store.links()] == [first.id]
+
+
 def test_failures_are_kept_once_each(store: Store) -> None:
     for _ in range(2):  # a re-run meets the same broken file again
         store.record_failure(Failure("broken.html", "malformed markup: no document body"))
@@ -197,7 +210,12 @@ def test_full_text_search_over_statements(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("revision", "added"),
-    [("0001", ("pieces", "part", "checkable")), ("0002", ("pieces", "part")), ("0003", ("pieces",))],
+    [
+        ("0001", ("pieces", "part", "checkable")),
+        ("0002", ("pieces", "part")),
+        ("0003", ("pieces",)),
+        ("0004", ()),
+    ],
 )
 def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
     tmp_path: Path, revision: str, added: tuple[str, ...]
@@ -209,10 +227,12 @@ def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
     with sqlalchemy.create_engine(f"sqlite:///{path}").begin() as conn:  # as that revision left it
         for column in added:
             conn.exec_driver_sql(f"ALTER TABLE statements DROP COLUMN {column}")
+        conn.exec_driver_sql("DROP TABLE compared")  # added by 0005
         conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{revision}'")
     with Store(path) as store:
         [old] = store.statements()
         assert old["part"] == "text"  # every statement was read from the body
         assert old["pieces"] == []
+        assert store.compared("any model") == set()  # its next `link` looks every statement up once more
         assert old["checkable"] is ("checkable" in added)  # stored before the check existed: as it was linked
         assert [r["text"] for r in store.search("Crimea", table="statements")] == [BODY[:40]]

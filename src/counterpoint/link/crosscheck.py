@@ -1,10 +1,11 @@
 """`link`: cross-check the statements of a store, incrementally.
 
-A statement counts as compared once it appears in a link row of the current model; each run only looks up
-statements that have not been compared yet, against the whole store, so adding articles costs in proportion to
-what they add. Every pair the relation model scores is stored, `unrelated` ones included, which is what marks
-the pair (and its statements) as done. A statement whose search found no candidate is looked up again next run
-(a cheap index query) because the articles that matter to it may not have arrived yet. A statement that is
+A statement counts as compared once `link` has looked it up for the current model and stored its new pairs, in
+the same transaction; each run only looks up statements that have not been compared yet, against the whole
+store, so adding articles costs in proportion to what they add, and a run killed part-way loses no pair. Every
+pair the relation model scores is stored, `unrelated` ones included, which is what marks the pair as done. A
+statement whose search found no candidate is looked up again next run (a cheap index query) because the
+articles that matter to it may not have arrived yet. A statement that is
 not `checkable` (a bare name or phrase: "Clinton", "the minister to resign") is left out altogether: it
 would only match other names.
 """
@@ -62,12 +63,8 @@ def link(
     people = speaker_keys(store)
     items = [Item(s["id"], s["article_id"], s["text"], speaker_of(s, people), s["speaker"]) for s in rows]
     report.statements = len(items)
-    done: set[frozenset[str]] = set()
-    compared: set[str] = set()
-    for known in store.links():
-        if known["model"] == model:
-            done.add(frozenset((known["a"], known["b"])))
-            compared.update((known["a"], known["b"]))
+    done = {frozenset((known["a"], known["b"])) for known in store.links() if known["model"] == model}
+    compared = store.compared(model)
     queries = [
         n
         for n, item in enumerate(items)
@@ -87,35 +84,50 @@ def link(
     index = vectors.index()
     keys = [vectors.row[i.id] for i in items]
     bm25 = Bm25(i.text for i in items)
-    pairs: list[tuple[int, int]] = []
+    found: dict[int, list[tuple[int, int]]] = {}  # each statement looked up, with its new pairs
     for q, c, _ in candidates(items, matrix, queries, index=index, bm25=bm25, keys=keys, stories=stories):
         key = frozenset((items[q].id, items[c].id))
+        found.setdefault(q, [])
         if key not in done:
             done.add(key)
-            pairs.append((q, c))
-    report.pairs = len(pairs)
+            found[q].append((q, c))
+    report.pairs = sum(len(p) for p in found.values())
     report.seconds["candidates"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    text_vec = {items[n].text: matrix[n] for pair in pairs for n in pair}
+    text_vec = {items[n].text: matrix[n] for pairs in found.values() for pair in pairs for n in pair}
     relater.known_vectors = text_vec
     judge = load_judge(relater.model_path)
-    for start in range(0, len(pairs), batch):
-        chunk = pairs[start : start + batch]
-        found = relater.relate([(items[q].text, items[c].text) for q, c in chunk], statements=True)
+    for looked_up in _batches(found, batch):
+        chunk = [pair for q in looked_up for pair in found[q]]
+        scored = relater.relate([(items[q].text, items[c].text) for q, c in chunk], statements=True)
         verdicts = [
             decide(v, _pair(items[q], items[c], matrix[q] @ matrix[c]), judge)
-            for (q, c), v in zip(chunk, found, strict=True)
+            for (q, c), v in zip(chunk, scored, strict=True)
         ]
         links = [
             Link(items[q].id, items[c].id, v.relation, round(v.score, 4), model, v.evidence)
             for (q, c), v in zip(chunk, verdicts, strict=True)
         ]
-        store.add_links(links)
+        store.add_links(links, compared=[items[q].id for q in looked_up], model=model)
         for v in verdicts:
             report.links[v.relation] = report.links.get(v.relation, 0) + 1
     report.seconds["relate"] = time.perf_counter() - clock
     return report
+
+
+def _batches(found: dict[int, list[tuple[int, int]]], size: int) -> list[list[int]]:
+    """The statements looked up, in groups of about `size` new pairs that never split one statement's pairs:
+    each group is stored in one transaction with the statements it completes."""
+    groups: list[list[int]] = [[]]
+    held = 0
+    for q, pairs in found.items():
+        if held and held + len(pairs) > size:
+            groups.append([])
+            held = 0
+        groups[-1].append(q)
+        held += len(pairs)
+    return [g for g in groups if g]
 
 
 def _pair(a: Item, b: Item, cosine: float) -> Pair:

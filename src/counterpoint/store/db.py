@@ -23,7 +23,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from counterpoint import minhash
 from counterpoint.errors import StoreError
 from counterpoint.records import Article, Entity, Failure, Link, Statement
-from counterpoint.store.schema import ArticleRow, BandRow, EntityRow, FailureRow, LinkRow, StatementRow
+from counterpoint.store.schema import (
+    ArticleRow,
+    BandRow,
+    ComparedRow,
+    EntityRow,
+    FailureRow,
+    LinkRow,
+    StatementRow,
+)
 
 DEFAULT_DB = "counterpoint.db"
 MAX_CANDIDATES = 20
@@ -121,12 +129,17 @@ class Store:
             raise StoreError(reason) from exc
         return Added(article.id, added=True, near_duplicate_of=twin, score=score)
 
-    def add_links(self, links: Iterable[Link]) -> int:
+    def add_links(self, links: Iterable[Link], compared: Iterable[str] = (), model: str = "") -> int:
+        """Links, and the statements looked up for `model` whose new pairs they complete: one transaction."""
         rows = [link.to_dict() | {"evidence": list(link.evidence)} for link in links]
-        if not rows:
+        done = [{"statement": s, "model": model} for s in compared]
+        if not rows and not done:
             return 0
         with self.engine.begin() as conn:
-            conn.execute(insert(LinkRow), rows)
+            if rows:
+                conn.execute(insert(LinkRow), rows)
+            if done:
+                conn.execute(insert(ComparedRow), done)
         return len(rows)
 
     def record_failure(self, failure: Failure) -> None:
@@ -206,6 +219,11 @@ class Store:
                 "aliases": row.aliases,
                 "roles": row.roles,
             }
+
+    def compared(self, model: str) -> set[str]:
+        """The statements `link` has looked up for `model`, their pairs stored."""
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(ComparedRow.statement).where(ComparedRow.model == model)))
 
     def links(self) -> Iterator[dict[str, Any]]:
         for row in self._stream(select(LinkRow.__table__).order_by(LinkRow.a, LinkRow.b)):

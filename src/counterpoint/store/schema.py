@@ -109,6 +109,16 @@ class LinkRow(Base):
     evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
+class ComparedRow(Base):
+    """Statements `link` has looked up for a model, stored with their pairs: a run killed part-way leaves each
+    statement's pairs whole, or the statement to be looked up again."""
+
+    __tablename__ = "compared"
+
+    statement: Mapped[str] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(128), primary_key=True)
+
+
 class FailureRow(Base):
     """Inputs that could not be ingested, kept so that nothing is silently lost."""
 
