@@ -47,7 +47,8 @@ class Vectors:
         """Embeddings for these statements, in order, embedding only the missing ones."""
         missing = [n for n, i in enumerate(ids) if i not in self.row]
         if missing:
-            new = embed([texts[n] for n in missing]).astype(np.float32)
+            # as they are stored: a run on a fresh cache and a run on a kept one read the same numbers
+            new = embed([texts[n] for n in missing]).astype(np.float16).astype(np.float32)
             for n in missing:
                 self.row[ids[n]] = len(self.ids)
                 self.ids.append(ids[n])
