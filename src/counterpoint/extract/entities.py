@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -396,7 +397,7 @@ def _names(person: Span, root: Token) -> bool:
     return titled and head.left_edge.i < person.start
 
 
-def _within(name: str, full_names: set[str]) -> str:
+def _within(name: str, full_names: Iterable[str]) -> str:
     """The article's own full name inside a longer one that a headline's title case or an epithet made:
     "Crooked Hillary Clinton" and "Hillary Clinton Slams" are Hillary Clinton when the article also names her
     plainly. A generational suffix stays ("Donald Trump Jr." is not his father), and so does a first name
@@ -409,7 +410,8 @@ def _within(name: str, full_names: set[str]) -> str:
         for n in full_names
         if len(n.split()) < len(words) and f" {n} " in f" {name} " and n.split()[0].lower() not in PARTICLES
     ]
-    return max(inner, key=lambda n: len(n.split())) if inner else name
+    # the longest; of two as long ("Crooked Hillary", "Hillary Clinton"), the one that ends as the name does
+    return max(inner, key=lambda n: (len(n.split()), n.split()[-1] == words[-1], n)) if inner else name
 
 
 def _roles(ent: Span) -> list[str]:
