@@ -22,10 +22,10 @@ def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iter
     """Articles from the HTML `response` records. Every other record is skipped but read to its end, since
     warcio ends quietly on an archive cut short in any record: an article lost there is reported."""
     records = ArchiveIterator(stream)
-    number = 0
+    number = last = 0
     try:
         for record in records:
-            number += 1
+            number, last = number + 1, records.offset
             if record.rec_type is None:
                 raise EOFError(f"record {number} is cut short in its headers")
             found = _page(record, f"{source}#{_uri(record) or number}", max_bytes)
@@ -35,7 +35,7 @@ def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iter
                 raise EOFError(f"record {_uri(record) or number} is cut short")
             if found is not None:
                 yield found
-        if not _whole(stream):
+        if not _whole(stream, last):
             raise EOFError("it ends inside a compressed record")
     except AttributeError:  # warcio's way to fail on a record whose WARC headers lack what it needs
         yield Failure(source, f"malformed headers in WARC record {number + 1}")
@@ -44,15 +44,16 @@ def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iter
         yield Failure(source, f"{kind}: {exc}")
 
 
-def _whole(stream: BinaryIO) -> bool:
+def _whole(stream: BinaryIO, last: int) -> bool:
     """Whether a gzipped archive ends where a record does: warcio ends quietly on one cut inside a record's
-    headers, gzip does not. (A stream that cannot be read again is taken as whole.)"""
+    headers, gzip does not. Only what follows the `last` record's start is unzipped again (a stream that
+    cannot be read again is taken as whole)."""
     if not stream.seekable():
         return True
-    stream.seek(0)
+    stream.seek(last)
     if stream.read(2) != b"\x1f\x8b":
         return True
-    stream.seek(0)
+    stream.seek(last)
     try:
         with gzip.GzipFile(fileobj=stream) as unzipped:
             while unzipped.read(_CHUNK):
