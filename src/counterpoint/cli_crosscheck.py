@@ -86,10 +86,12 @@ def relate(
     with _model_errors():
         verdicts = iter(Relater(relation_model).relate(pairs, batch_size=batch_size))
     for r in read:  # a bad line keeps its place, as an error, so line k of the output still answers line k
-        print(json.dumps(next(verdicts).to_dict() if isinstance(r, tuple) else {"error": r}))
-        if not isinstance(r, tuple):
+        if isinstance(r, tuple):
+            print(json.dumps(next(verdicts).to_dict()))
+        else:
+            print(json.dumps({"error": r}))
             err.print(f"[red]error:[/red] {r}", highlight=False, soft_wrap=True)
-    bad = sum(not isinstance(r, tuple) for r in read)
+    bad = len(read) - len(pairs)
     if bad:
         raise typer.Exit(3 if bad == len(read) else 1)
 

@@ -115,6 +115,8 @@ def find_reported(doc: Doc) -> list[Candidate]:
 def _turn(tok: Token) -> bool:
     """ "That said, …", "Having said that, …": the writer turning an argument, no one's words (on PolNeAR
     train, each made "That" a speaker or "that" a statement)."""
+    if tok.lower_ != "said":  # the one verb of every turn
+        return False
     sent = sentence(tok)
     words = [t for t in sent if not (t.is_punct and t.text != ",")]
     comma = next((i for i, t in enumerate(words) if t.text == ","), None)
