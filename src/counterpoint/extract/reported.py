@@ -7,72 +7,27 @@ the question in "Asked whether …". Quotes are attached afterwards (see direct.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
+from .clauses import CONTENT_DEPS, as_clause, chars, content_clause, cue_prep, rest_of_clause, trim_punct
 from .content import continues, shape_content, skip_intro
-from .cues import ADDRESSEE_VERBS, PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
-from .entities import WORKS
+from .cues import PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
 from .pipeline import end_char, sentence
 from .speakers import ANONYMOUS, PEOPLE
 from .subjects import SUBJECT_DEPS, attach_speaker, speaker_tokens
 
-# Belief verbs whose direct object is the content ("wants a recount"); every speech verb's is
-# ("denied the report", "called it 'bogus'").
-BELIEF_OBJECTS = frozenset({"expect", "know", "understand", "want"})
-# Cues whose noun object is never what was said: "added that …", but "would add drugs to its pipeline"
-CLAUSE_ONLY = frozenset({"add"})
-# Verbs whose to-infinitive is the content ("vowed to fight", "wants to win", "urged them to vote").
-XCOMP_CONTENT = words(
-    """
-advise agree ask beg call claim decline demand expect hope instruct offer order plan
-pledge promise refuse seek threaten urge vow want warn wish
-"""
-)
 # Verbs that, in the passive with a complement, report a view without its holder: the whole clause is
 # the content ("Trump is expected to win", "Clinton is seen as more capable", "Roof is accused of …").
 PASSIVE_VIEWS = words(
     "expect see know consider view believe think deem regard say report declare announce accuse criticize "
     "blame"
 )
-# Prepositions of the cue verb that say when or where, not what: "praised X at a press conference".
-SETTING_PREPS = words("at during after before while")
-SETTING_NOUNS = words(
-    "interview statement speech op-ed email letter tweet post video ad conference call twitter facebook page "
-    "show program rally debate appearance"
-)
 _SEEMING_COMPLEMENTS = ("xcomp", "acomp", "oprd")
-_SPANS_OF_TIME = words("years decades months weeks days hours ages long")
-# Phrasal cues: the verb and the preposition that introduces the content.
-PREP_CUES = {
-    "call": ("for", "on"),
-    "push": ("for",),
-    "press": ("for",),
-    "argue": ("for", "against"),
-    "plead": ("for",),
-    "warn": ("about", "of", "against"),
-    "complain": ("about",),
-    "speak": ("about", "of"),
-    "talk": ("about",),
-    "ask": ("about", "for"),
-    "lash": ("at",),
-    "joke": ("about",),
-    "respond": ("to",),
-    "point": ("to",),
-    "worry": ("about",),
-    "hope": ("for",),
-    "refer": ("to",),
-    "vote": ("for", "against"),
-    "focus": ("on",),
-}
 # Cue verbs too common in other senses to introduce an adjacent quote on their own.
 QUOTE_SHY = words(
     "show find support oppose call cite know expect want order charge post report question signal"
 )
-CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
-CONTENT_DEPS = ("ccomp",)
 
 
 # What a source may or may not do ("not authorized to speak publicly"): never something said.
@@ -94,7 +49,6 @@ _TURNS = frozenset(
 _EVENTS = frozenset(
     {"referendum", "referendums", "vote", "votes", "election", "elections", "ballot", "plebiscite"}
 )
-_TALK = frozenset({"speak", "talk"})  # verbs of talking, which say that someone spoke, not what
 
 
 def find_reported(doc: Doc) -> list[Candidate]:
@@ -149,7 +103,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
             belief=True,
             confidence=0.5,
         )
-    if base in RAISING or (base in PREP_ONLY and _cue_prep(tok, base) is None):
+    if base in RAISING or (base in PREP_ONLY and cue_prep(tok, base) is None):
         return None
     if base in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not respond to a request for comment": nothing was said
@@ -166,7 +120,7 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     inverted = _inverted(tok)
     if inverted is not None:
         return inverted
-    content = _content(doc, tok, base)
+    content = content_clause(doc, tok, base)
     if content is None and (is_belief(base) or base in QUOTE_SHY):
         return None
     cue_toks = _cue_tokens(doc, tok)
@@ -229,8 +183,8 @@ def _seeming_clause(tok: Token, base: str) -> tuple[int, int] | None:
     if comp[0].dep_ == "xcomp" and any(c.dep_ == "ccomp" for c in comp[0].children):
         return None  # "seems to show that …": the inner cue has the content
     end = max(c.right_edge.i for c in comp)  # not a trailing ", although …" of the writer's
-    toks = _trim_punct([t for t in tok.subtree if subj[0].left_edge.i <= t.i <= end])
-    return _chars(toks) if toks else None
+    toks = trim_punct([t for t in tok.subtree if subj[0].left_edge.i <= t.i <= end])
+    return chars(toks) if toks else None
 
 
 def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
@@ -252,7 +206,7 @@ def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
         cue_toks.append(agent)
     src = speaker_tokens(pobj)
     return Candidate(
-        content=_chars(_trim_punct(list(subj.subtree))),
+        content=chars(trim_punct(list(subj.subtree))),
         cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
         cue_token=tok,
         speaker=(src[0].idx, end_char(src[-1])),
@@ -286,7 +240,7 @@ def _asked(doc: Doc, tok: Token) -> Candidate | None:
     if not content:
         return None
     cand = Candidate(
-        content=_chars(_trim_punct(list(content[0].subtree))),
+        content=chars(trim_punct(list(content[0].subtree))),
         cue=(cue_toks[0].idx, end_char(cue_toks[-1])),
         cue_token=tok,
         confidence=0.5,
@@ -310,7 +264,7 @@ def _inverted(tok: Token) -> Candidate | None:
         return None  # the speaker is set off by commas on both sides
     src = speaker_tokens(inner[0])
     return Candidate(
-        content=_chars(_trim_punct(list(doc[subj[0].left_edge.i : comp[0].right_edge.i + 1]))),
+        content=chars(trim_punct(list(doc[subj[0].left_edge.i : comp[0].right_edge.i + 1]))),
         cue=(tok.idx, end_char(tok)),
         cue_token=tok,
         speaker=(src[0].idx, end_char(src[-1])),
@@ -349,22 +303,14 @@ def _put_it(tok: Token) -> Candidate | None:
     """ "As Tom Ridge put it: '…'", "as he puts it, …": the words of the one who put it so, which the clause
     the "as" qualifies holds."""
     it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-    if it is None or not _as_clause(tok):
+    if it is None or not as_clause(tok):
         return None
     if tok.head.i < tok.i and verb_base(tok.head.lower_) is not None:
         return None  # 'pledges to "make sure …," as she put it': the cue it qualifies already says whose
-    cand = Candidate(
-        content=_rest_of_clause(tok), cue=(tok.idx, end_char(it)), cue_token=tok, confidence=0.85
-    )
+    cand = Candidate(content=rest_of_clause(tok), cue=(tok.idx, end_char(it)), cue_token=tok, confidence=0.85)
     attach_speaker(cand, tok)
     shape_content(cand, tok)
     return cand
-
-
-def _as_clause(tok: Token) -> bool:
-    """ "as experts have pointed out, …", "As Tom Ridge put it: …": a clause opened by "as" that qualifies the
-    sentence it is in."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _according(doc: Doc, tok: Token) -> Candidate | None:
@@ -377,7 +323,7 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
     head = tok.head if tok.head.i not in phrase else sent.root
     while head.dep_ == "conj" or (head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT"):
         head = head.head  # "… stood at 200,000 and has since exploded, according to X": the whole clause
-    last = _trim_punct(list(sent))[-1]
+    last = trim_punct(list(sent))[-1]
     # "Xi said the question was a red line, according to a readout": the readout reports Xi's words
     if head.dep_ == "ccomp" and verb_base(head.head.lower_) in SPEECH and to.right_edge == last:
         head = head.head
@@ -385,9 +331,9 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
         head = head.head  # "X was awarded …, even though engineers had warned …, according to documents"
     pool = [t for t in head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
     before = [t for t in pool if t.i < tok.i]
-    if len(_trim_punct(before)) > 2:
+    if len(trim_punct(before)) > 2:
         pool = before  # "…, according to X(, more than twice …)": the claim is what precedes the phrase
-    pool = _trim_punct(pool)
+    pool = trim_punct(pool)
     if not pool:
         return None
     src = speaker_tokens(pobj[0])
@@ -401,228 +347,6 @@ def _according(doc: Doc, tok: Token) -> Candidate | None:
         confidence=0.85,
     )
     return cand
-
-
-def _content(doc: Doc, tok: Token, base: str) -> tuple[int, int] | None:
-    """The content clause of a cue verb, or None when it has none the rules trust."""
-    kids = list(tok.children)
-    clauses = [c for c in kids if c.dep_ in CONTENT_DEPS and not _aside(c) and not _beyond_semicolon(c, tok)]
-    if any(c.dep_ == "mark" and c.i < tok.i for c in kids):
-        # "X continues to insist, …, that he really wants …": a cue opened by "that" is itself what was
-        # said, and a clause the parse hung on it from before is the sentence that says it
-        clauses = [c for c in clauses if c.i > tok.i]
-    if clauses and anonymity(clauses[0]):
-        return None
-    if clauses:
-        toks = [t for c in clauses for t in c.subtree]
-        subj = [
-            c for c in kids if c.dep_ in ("dobj", "nsubj") and c.right_edge.i + 1 == clauses[0].left_edge.i
-        ]
-        if subj and tok.i < subj[0].i and not any(c.dep_ in CLAUSE_SUBJECTS for c in clauses[0].children):
-            toks += list(subj[0].subtree)  # "admitted the plan would fail": the parse took the subject
-        toks += [t for c in _clause_conjuncts(tok, clauses[-1]) for t in c.subtree]
-        return _chars(_trim_punct(toks))
-    prep = _cue_prep(tok, base)
-    if prep is not None and prep.dep_ == "mark":
-        return _chars([t for t in prep.head.subtree if t.i > prep.i])
-    if prep is not None:
-        rest = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > prep.i]
-        return _chars([t for c in [*prep.children, *rest] if c.dep_ != "punct" for t in c.subtree])
-    that = [
-        t
-        for t in tok.subtree
-        if t.dep_ == "mark"
-        and t.lower_ == "that"
-        and t.i > tok.i
-        and t.head.dep_ in ("ccomp", "acl", "advcl", "relcl")
-        and base in ADDRESSEE_VERBS
-        and _governed(t.head, tok)
-    ]
-    if that:
-        return _chars(_trim_punct(list(that[0].head.subtree)))
-    hung = _hung_on_setting(tok)
-    if hung is not None:
-        return _chars(_trim_punct(list(hung.subtree)))
-    if base in XCOMP_CONTENT:
-        x = [c for c in kids if c.dep_ == "xcomp"]
-        if x and anonymity(x[0]):
-            return None
-        if x:
-            objs = [c for c in kids if c.dep_ == "dobj" and c.i < x[0].i]
-            return _chars([t for c in objs + x for t in c.subtree])
-    if (base in BELIEF_OBJECTS or not is_belief(base)) and base not in ADDRESSEE_VERBS | CLAUSE_ONLY:
-        objs = [c for c in kids if c.dep_ in ("dobj", "oprd")]
-        if objs:
-            extra = [
-                c
-                for c in kids
-                if (c.dep_ in ("xcomp", "ccomp") and not _beyond_semicolon(c, tok))
-                or (c.dep_ == "prep" and c.i > objs[0].i and not _setting(c))
-                or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i)
-            ]
-            return _chars([t for c in objs + extra for t in c.subtree])
-    if _aside(tok):  # the whole sentence it interrupts, with what the parse hung on the aside before it
-        return _chars(_trim_punct(list(tok.head.subtree)))
-    if tok.dep_ == "parataxis" or (
-        _as_clause(tok) and base not in _TALK  # "MPs shouted as she spoke": when, not whose words
-    ):
-        return _rest_of_clause(tok)  # "…, he said, …" and "as experts have pointed out, …"
-    if tok.dep_ == "ROOT" and tok.i > sentence(tok).start + 1 and base not in ("continue",):
-        # "The plan is dead, he said." parsed with the clause as a sibling: the words before the subject.
-        return _leading_clause(tok)
-    return None
-
-
-_SETTING_PREPS = frozenset({"at", "on", "in", "during", "to"})  # when, where, to whom; not "as evidence that"
-
-
-def _hung_on_setting(tok: Token) -> Token | None:
-    """ "He said at the time that nobody would recognise it", "yelling to the officers that her husband was
-    unarmed": the clause the parse hung on "time" or "officers" as if it were a relative clause, though "that"
-    fills no part of it (it has a subject of its own)."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _SETTING_PREPS):
-        # not "in a statement that …", whose cue is "said in a statement" (nouns.py)
-        for obj in (o for o in _objects(prep) if o.lower_ not in WORKS):
-            for clause in (r for r in obj.children if r.dep_ in ("relcl", "acl") and r.i > obj.i):
-                that = clause.left_edge
-                opens = that.lower_ == "that" and that.dep_ in ("mark", "advmod") and that.i == obj.i + 1
-                if opens and any(c.dep_ == "nsubj" and c != that for c in clause.children):
-                    return clause
-    return None
-
-
-def _objects(prep: Token, depth: int = 3) -> Iterator[Token]:
-    """A preposition's objects, and theirs in turn: "in the days after the March 2014 vote"."""
-    for obj in (o for o in prep.children if o.dep_ == "pobj"):
-        yield obj
-        if depth > 1:
-            for inner in (c for c in obj.children if c.dep_ == "prep" and c.i > obj.i):
-                yield from _objects(inner, depth - 1)
-
-
-def anonymity(verb: Token) -> bool:
-    """ "asked not to be named", "declined to be identified", "asked that her name not be used": the terms a
-    source spoke on, not words."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    named = any(c.dep_ == "nsubjpass" and c.lower_ in ("name", "names") for c in verb.children)
-    return verb.lower_ in ("named", "identified", "quoted") or (
-        named and verb.lower_ in ("used", "published")
-    )
-
-
-def _beyond_semicolon(clause: Token, cue: Token) -> bool:
-    """ "Ukraine says drone strike hit fuel depot; Russia denies losses": the parse may hang the clause
-    before a semicolon on the cue after it, but a semicolon parts two sentences."""
-    first, last = (clause.right_edge.i, cue.i) if clause.i < cue.i else (cue.i, clause.left_edge.i)
-    return any(t.text == ";" for t in cue.doc[first + 1 : last])
-
-
-def _clause_conjuncts(tok: Token, clause: Token) -> list[Token]:
-    """ "said that X tried …, but a judge refused …": the parse hangs a second clause, with its own
-    subject, on the cue; PolNeAR reads it as more of what was said unless it has a cue of its own."""
-    return [
-        c
-        for c in tok.children
-        if c.dep_ == "conj"
-        and c.i > clause.right_edge.i
-        and (
-            (verb_base(c.lower_) is None and any(s.dep_ in SUBJECT_DEPS for s in c.children))
-            or continues(c, clause)
-        )
-    ]
-
-
-def _setting(prep: Token) -> bool:
-    """A preposition of the cue verb that says when or where ("at a rally", "in an interview", "on May 2")."""
-    if prep.lower_ in SETTING_PREPS:
-        return True
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return (
-        prep.lower_ in ("in", "on")
-        and obj is not None
-        and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in SETTING_NOUNS)
-    )
-
-
-def _governed(clause: Token, cue: Token) -> bool:
-    """Whether no other cue verb stands between a clause and the cue ("urged …, saying that …"); a noun
-    spelled like one does not ("told him after the vote that …")."""
-    cur = clause.head
-    while cur != cue:
-        if cur.pos_ in ("VERB", "AUX") and verb_base(cur.lower_) is not None:
-            return False
-        cur = cur.head
-    return True
-
-
-def _aside(tok: Token) -> bool:
-    """ "In 2021, she recalled, the minister had told her …": a cue set off by commas inside the sentence it
-    reports, which the parse may hang on that sentence's verb as a clause of its own."""
-    doc = tok.doc
-    subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
-    return (
-        tok.dep_ in ("ccomp", "parataxis")
-        and tok.i < tok.head.i
-        and subject is not None
-        and verb_base(tok.lower_) is not None
-        and tok.i + 1 < len(doc)
-        and doc[tok.i + 1].text == ","
-        and subject.left_edge.i > 0
-        and doc[subject.left_edge.i - 1].text == ","
-    )
-
-
-def _rest_of_clause(tok: Token) -> tuple[int, int] | None:
-    head = tok.head
-    # "Though the move was smooth, he said, replacing her would be bitter": the parse may hang the aside on
-    # the clause before it, but it reports the whole sentence it interrupts
-    aside = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
-    while aside and head.dep_ == "advcl" and head.head.i > tok.i:
-        head = head.head
-    own = set(t.i for t in tok.subtree)
-    pool = _trim_punct([t for t in head.subtree if t.i not in own])
-    return _chars(pool) if pool else None
-
-
-def _leading_clause(tok: Token) -> tuple[int, int] | None:
-    """Content before "…, X said." when the parser hung the clause's verb elsewhere."""
-    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-    first = min([tok.i] + [t.i for s in subj for t in s.subtree])
-    sent = sentence(tok)
-    pool = _trim_punct([t for t in sent if t.i < first])
-    if len(pool) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in pool):
-        return None
-    if first == 0 or tok.doc[first - 1].text not in (",", "\u201d", '"', "''", "--", "\u2014"):
-        return None
-    return _chars(pool)
-
-
-def _cue_prep(tok: Token, base: str) -> Token | None:
-    """The preposition that completes a phrasal cue ("called for", "warned about", "called on"), or the
-    "for" that the parse makes the marker of the clause in "called for Trump to drop out"."""
-    for c in tok.children:
-        if c.dep_ == "advcl":
-            mark = next((m for m in c.children if m.dep_ == "mark"), None)
-            if mark is not None and mark.lower_ in PREP_CUES.get(base, ()) and mark.i <= tok.i + 2:
-                return mark
-        if (
-            c.dep_ == "prep"
-            and c.lower_ in PREP_CUES.get(base, ())
-            and tok.i < c.i <= tok.i + 2  # not "On Twitter, Bush called Trump 'unhinged'"
-            and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
-            and not _how_long(c)
-        ):
-            return c
-    return None
-
-
-def _how_long(prep: Token) -> bool:
-    """ "argued for two decades that …": a length of time, not what was argued for."""
-    return any(
-        x.dep_ == "pobj" and (x.ent_type_ in ("DATE", "TIME") or x.lower_ in _SPANS_OF_TIME)
-        for x in prep.children
-    )
 
 
 def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
@@ -643,23 +367,11 @@ def _cue_tokens(doc: Doc, tok: Token) -> list[Token]:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             toks.append(c)
     base = verb_base(tok.lower_)
-    prep = _cue_prep(tok, base) if base else None
+    prep = cue_prep(tok, base) if base else None
     if prep is not None and prep.i == toks[-1].i + 1:
         toks.append(prep)
     return toks
 
 
-def _trim_punct(toks: list[Token]) -> list[Token]:
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("and", "but")):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    return toks
-
-
-def _chars(toks: list[Token]) -> tuple[int, int]:
-    return (min(t.idx for t in toks), max(end_char(t) for t in toks))
-
-
 def _subtree_chars(tok: Token) -> tuple[int, int]:
-    return _chars(list(tok.subtree))
+    return chars(list(tok.subtree))

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from .candidate import Candidate
+from .clauses import anonymity
 from .cues import REPORTING, verb_base
 from .pipeline import doc_text
 from .quotes import QUOTE_MARKS
-from .reported import anonymity, supposing
+from .reported import supposing
 from .tagger import TaggedSpan, trim
 
 # a double mark, or a single one opening a word ('bogus'), not an apostrophe ("the drugmaker's")
