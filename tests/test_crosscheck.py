@@ -405,3 +405,46 @@ def test_a_reported_statement_is_shown_with_the_words_that_bring_it_in(tmp_path:
         'calling the demands "unaffordable."',
         "drivers earn less",  # the speaker stands between: "According to drivers …" would misquote
     ]
+
+
+def test_a_second_hand_statement_says_who_reported_it_in_every_format(tmp_path: Path) -> None:
+    body = (
+        "Sergei Lavrov said a Ukrainian diplomat told him that John Kerry had privately told her the vote "
+        "reflected the will of the people."
+    )
+    article = Article.create(source="wire.txt", text=body, format="text", published="2019-06-06")
+    lavrov = _statement(
+        article, "a Ukrainian diplomat told him that", kind="indirect", speaker="Sergei Lavrov"
+    )
+    diplomat = _statement(
+        article,
+        "John Kerry had privately told her",
+        kind="indirect",
+        speaker="Ukrainian diplomat",
+        parent_id=lavrov.id,
+        second_hand=True,
+    )
+    kerry = _statement(
+        article,
+        "the vote reflected the will of the people",
+        kind="indirect",
+        speaker="John Kerry",
+        parent_id=diplomat.id,
+        second_hand=True,
+        setting="private",
+    )
+    with Store(str(tmp_path / "news.db")) as store:
+        store.add(article, [lavrov, diplomat, kerry])
+        who = reports.who_report(store, "john kerry")
+        check = reports.check_report(store, article.id)
+    remark = who["statements"][0]
+    # nearest first: the diplomat told Lavrov, and Lavrov tells the reader
+    assert remark["reported_by"] == ["Ukrainian diplomat", "Sergei Lavrov"]
+    assert remark["parent_id"] == diplomat.id
+    standing = "second-hand, reported by Ukrainian diplomat, as reported by Sergei Lavrov, private"
+    assert remark["standing"] == standing
+    for fmt in ("text", "markdown", "html"):
+        assert standing in reports.render(who, fmt)
+    by_id = {s["id"]: s for s in check["statements"]}
+    assert by_id[lavrov.id]["reported_by"] == [] and by_id[lavrov.id]["standing"] == "first-hand"
+    assert by_id[kerry.id]["reported_by"] == ["Ukrainian diplomat", "Sergei Lavrov"]

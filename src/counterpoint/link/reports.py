@@ -25,11 +25,35 @@ def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return {a["id"]: a for a in store.articles(sorted(set(ids)))}
 
 
-def _standing(s: dict[str, Any]) -> str:
-    """First- or second-hand, the setting when stated, and "headline" for a title's words: an outlet's
-    summary of what was said, in fewer words than the speaker used."""
-    parts = ["second-hand" if s.get("second_hand") else "first-hand", s.get("setting")]
-    return ", ".join(p for p in [*parts, "headline" if s.get("part") == "title" else None] if p)
+def _standing(s: dict[str, Any], reported_by: list[str]) -> str:
+    """First- or second-hand and through whom, the setting when stated, and "headline" for a title's words:
+    an outlet's summary of what was said, in fewer words than the speaker used."""
+    hand = "second-hand" if s.get("second_hand") else "first-hand"
+    if reported_by:
+        hand += ", reported by " + ", as reported by ".join(reported_by)
+    parts = [hand, s.get("setting"), "headline" if s.get("part") == "title" else None]
+    return ", ".join(p for p in parts if p)
+
+
+def _reporters(store: Store, statements: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Statement id → who reported it, nearest first: for the remark a minister says the secretary made to
+    him, the minister. Without it a second-hand "told him" or "told me" has no one to refer to, and the same
+    speaker's public words against it read as a speaker contradicting himself."""
+    known = {s["id"]: s for s in statements}
+    wanted = {s["parent_id"] for s in statements if s.get("parent_id")} - known.keys()
+    while wanted:
+        found = list(store.statements(ids=wanted))
+        known.update((s["id"], s) for s in found)
+        wanted = {s["parent_id"] for s in found if s.get("parent_id")} - known.keys()
+    chains: dict[str, list[str]] = {}
+    for s in statements:
+        chain: list[str] = []
+        parent = known.get(s.get("parent_id") or "")
+        while parent is not None and len(chain) < len(known):
+            chain.append(parent.get("speaker") or "an unnamed source")
+            parent = known.get(parent.get("parent_id") or "")
+        chains[s["id"]] = chain
+    return chains
 
 
 # The most characters from a cue to its content shown with it ("told reporters at City Hall that").
@@ -58,7 +82,7 @@ def _shown(s: dict[str, Any], text: str | None) -> str:
     return f"{s['cue']} {s['text']}" if cue_first else f"{s['text']} ({s['cue']})"
 
 
-def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
+def _entry(s: dict[str, Any], article: dict[str, Any] | None, reported_by: list[str]) -> dict[str, Any]:
     article = article or {}
     return {
         "id": s["id"],
@@ -66,8 +90,10 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
         "text": s["text"],
         "shown": _shown(s, article.get(s.get("part") or "text")),
         "kind": s.get("kind"),
-        "standing": _standing(s),
+        "standing": _standing(s, reported_by),
         "second_hand": bool(s.get("second_hand")),
+        "reported_by": reported_by,
+        "parent_id": s.get("parent_id"),
         "setting": s.get("setting"),
         "said_at": s.get("said_at"),
         "checkable": s.get("checkable", True),
@@ -98,7 +124,8 @@ def _related(store: Store, links: dict[str, list[dict[str, Any]]]) -> dict[str, 
     others = {link["other"] for group in links.values() for link in group}
     statements = list(store.statements(ids=others)) if others else []
     articles = _articles(store, (s["article_id"] for s in statements))
-    return {s["id"]: _entry(s, articles.get(s["article_id"])) for s in statements}
+    reporters = _reporters(store, statements)
+    return {s["id"]: _entry(s, articles.get(s["article_id"]), reporters[s["id"]]) for s in statements}
 
 
 def check_report(store: Store, article_id: str, model: str | None = None) -> dict[str, Any]:
@@ -108,6 +135,7 @@ def check_report(store: Store, article_id: str, model: str | None = None) -> dic
     statements = list(store.statements(article_id=article_id))
     links = _links_by_statement(store, {s["id"] for s in statements}, model)
     others = _related(store, links)
+    reporters = _reporters(store, statements)
     out = []
     for s in statements:
         related = [
@@ -121,7 +149,7 @@ def check_report(store: Store, article_id: str, model: str | None = None) -> dic
             if link["other"] in others
         ]
         related.sort(key=lambda r: -r["score"])
-        out.append(_entry(s, article) | {"related": related})
+        out.append(_entry(s, article, reporters[s["id"]]) | {"related": related})
     meta = {k: article.get(k) for k in ("id", "title", "outlet", "byline", "published", "url", "source")}
     return {"article": meta, "statements": out}
 
@@ -158,9 +186,10 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
     articles = _articles(store, (s["article_id"] for s in mine))
     links = _links_by_statement(store, {s["id"] for s in mine}, model)
     others = _related(store, links)
+    reporters = _reporters(store, mine)
     timeline = []
     for s in mine:
-        entry = _entry(s, articles.get(s["article_id"]))
+        entry = _entry(s, articles.get(s["article_id"]), reporters[s["id"]])
         related = []
         for link in links.get(s["id"], []):
             if link["other"] not in others:
