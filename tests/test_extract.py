@@ -817,6 +817,38 @@ def test_a_question_put_to_the_subject_is_not_the_subject_asking(rules: Extracto
     assert got["asked about"] == ("the same tax on a radio show", None)
 
 
+def test_a_question_asked_by_someone_is_theirs_and_the_answer_is_not_a_name_in_it(ex: Extractor) -> None:
+    text = (
+        "Sergei Lavrov said on Wednesday that the call took place in March 2014. Asked by a reporter whether "
+        'John Kerry had used those exact words, he replied: "I remember it very well."'
+    )
+    res = ex.extract(text, "a_asked", "inline")
+    question = by_cue(res, "Asked")
+    assert text[slice(*question.span)] == "whether John Kerry had used those exact words"
+    assert question.speaker_mention == "a reporter"
+    answer = by_cue(res, "replied")
+    assert answer.speaker_mention == "he" and answer.speaker == "Sergei Lavrov"
+
+
+def test_a_claim_rejected_is_the_claimants_and_the_rejection_the_rejecters(ex: Extractor) -> None:
+    text = (
+        "Former aides to John Kerry have rejected a claim by Russia's foreign minister, Sergei Lavrov, that "
+        "the then US secretary of state privately told him in 2014 that the Crimea referendum reflected the "
+        "will of the peninsula's people."
+    )
+    res = ex.extract(text, "a_claim", "inline")
+    aides = by_cue(res, "have rejected")
+    assert aides.speaker == "Former aides to John Kerry" and aides.parent_id is None
+    assert text[slice(*aides.span)].startswith("a claim by Russia's foreign minister")
+    claim = by_cue(res, "claim")
+    assert claim.speaker == "Sergei Lavrov" and claim.parent_id == aides.id and claim.second_hand
+    assert text[slice(*claim.span)].startswith("that the then US secretary of state privately told him")
+    remark = by_cue(res, "privately told")
+    assert remark.parent_id == claim.id and remark.addressee == "Sergei Lavrov"
+    said = "that the Crimea referendum reflected the will of the peninsula's people"
+    assert text[slice(*remark.span)] == said
+
+
 def test_terms_of_anonymity_and_silence_are_not_statements(rules: Extractor) -> None:
     text = (
         "A city spokesman, who asked not to be named because he was not authorised to speak publicly, said "

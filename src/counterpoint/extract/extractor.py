@@ -21,7 +21,7 @@ from .direct import attach_quotes
 from .entities import EntityIndex
 from .headline import SEPARATOR, headline_candidates, split_title, with_title
 from .interviews import find_answers
-from .nouns import find_noun_cues
+from .nouns import find_noun_cues, says_that
 from .pieces import MAX_CHARS, cut, merge_entities, shift
 from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
@@ -345,8 +345,11 @@ def _reports_words(cand: Candidate, second_hand: bool) -> bool:
     """Whether a statement in a speaker's words is one that was made: "he made it clear to me that …", "I
     think …", not "if the Chinese pledged to cap …", "he would consider it an insult", "whether anyone
     disclosed …" or "Clinton did not say …". In another speaker's words it must also be a verb of saying:
-    "Lavrov said Kerry told him …", not "… voters who support Clinton" or "a decision to nominate Shriver"."""
+    "Lavrov said Kerry told him …", not "… voters who support Clinton" or "a decision to nominate Shriver";
+    a noun only when it reports words with a "that" clause ("rejected a claim by Lavrov that …")."""
     tok = cand.cue_token
+    if tok is not None and tok.pos_ == "NOUN" and says_that(tok):
+        return True
     if tok is None or not tok.tag_.startswith("VB"):
         return False
     if any(

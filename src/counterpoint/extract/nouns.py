@@ -20,6 +20,12 @@ assertion assertions suggestion allegation allegations accusation accusations ar
 threat threats demand demands proposal belief beliefs fear fears hope hopes admission announcement
 prediction predictions contention
 """)
+# Cue nouns that report words, not plans, hopes or fears: "rejected a claim by Lavrov that Kerry told him …"
+# holds Lavrov's claim, nested in the rejection.
+SAYING_NOUNS = words("""
+claim claims assertion assertions allegation allegations accusation accusations statement denial denials
+admission suggestion contention insistence warning warnings
+""")
 # Nouns whose prepositional object is what is said or held ("attacks on her record", "support for the bill");
 # the cue is the noun with its preposition, as PolNeAR marks it.
 PREP_NOUNS = {
@@ -145,6 +151,16 @@ def _set_speaker(cand: Candidate, noun: Token) -> None:
         sub = [t for t in speaker.subtree if not t.is_punct and t.dep_ != "case"]
         cand.speaker = (sub[0].idx, end_char(sub[-1]))
         cand.speaker_token = speaker
+
+
+def says_that(noun: Token) -> bool:
+    """Whether a noun reports words with a "that" clause of its own and someone to have said them ("a claim by
+    Russia's foreign minister that …", "his assertion that …")."""
+    return (
+        noun.lower_ in SAYING_NOUNS
+        and _speaker(noun) is not None
+        and any(c.dep_ in ("acl", "ccomp") and c.doc[c.left_edge.i].lower_ == "that" for c in noun.children)
+    )
 
 
 def _marked(clause: Token) -> bool:

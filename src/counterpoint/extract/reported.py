@@ -217,10 +217,15 @@ def _passive_agent(doc: Doc, tok: Token) -> Candidate | None:
 
 def _asked(doc: Doc, tok: Token) -> Candidate | None:
     """ "Asked if he was bullied, Trump said …", "Sanders was asked about the emails": the question is the
-    content, and PolNeAR gives it no source, since the one who answers did not ask it."""
+    content, and PolNeAR gives it no source, since the one who answers did not ask it. "Asked by a reporter
+    whether …" is the reporter's question."""
     # "Last week, asked about the tax, she …": the parser may call a reduced passive a past tense
     reduced = tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.dep_ in ("advcl", "acl"))
-    if not reduced or any(c.dep_ in ("nsubj", "agent") for c in tok.children):
+    if not reduced or any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if agent is not None and asker is None:
         return None
     cue_toks = _cue_tokens(doc, tok)
     about = next(
@@ -245,6 +250,9 @@ def _asked(doc: Doc, tok: Token) -> Candidate | None:
         cue_token=tok,
         confidence=0.5,
     )
+    if asker is not None:
+        src = speaker_tokens(asker)
+        cand.speaker, cand.speaker_token = (src[0].idx, end_char(src[-1])), asker
     shape_content(cand, tok)
     return cand
 

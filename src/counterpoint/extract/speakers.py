@@ -404,9 +404,21 @@ def _subjects(words: Span, speakers: dict[int, Candidate]) -> list[tuple[bool, T
         role_of = tok.head if tok.dep_ == "appos" else tok  # "the secretary of state, John Kerry,"
         if role_of.dep_ not in ("nsubj", "nsubjpass") or not (tok.ent_type_ == "PERSON" or tok.i in speakers):
             continue
+        if _in_question(role_of.head):
+            continue  # "Asked whether Kerry had used those words, he replied": he is the one asked
         verb = role_of.head
         out.append((verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"), tok))
     return out
+
+
+def _in_question(verb: Token) -> bool:
+    """Whether a verb lies in the question of a reduced "Asked whether …", which is put to the sentence's
+    subject and so names someone else."""
+    while verb.dep_ not in ("ROOT", "advcl"):
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return verb.dep_ == "advcl" and verb.lower_ == "asked" and verb.i < verb.head.i and verb is not verb.head
 
 
 def _plain(span: Span) -> str:

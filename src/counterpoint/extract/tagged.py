@@ -65,9 +65,11 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
     """Move each candidate's content and speaker to the tagged span that best overlaps it. Left as the rules
     found them: a direct quote's content (its marks bound it), a content that differs only by the edge marks
     the tagger leaves out, and a statement nested in another's words (the tagger learns only the outermost
-    content)."""
+    content), or a content moved onto what a statement nested in it says ("rejected a claim by Lavrov that
+    …": the claim is Lavrov's, the rejection the aides')."""
     text = doc_text(doc)
     sure = [t for t in spans["content"] if t.probability >= MIN_SNAP]
+    nested = {trim(text, *c.content) for c in cands if c.parent is not None and c.content}
     for cand in cands:
         if cand.parent is not None:
             continue
@@ -76,6 +78,7 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
         if (
             best is not None
             and best != trim(text, *cand.content)
+            and best not in nested
             and _same_paragraphs(text, best, cand.content)
             and not _cut_short(doc, best)
         ):
