@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from counterpoint.link.candidates import Item, candidates
+from counterpoint.records import Article
+from counterpoint.store import Store
 
 
 def _axis() -> np.ndarray:
@@ -63,3 +65,32 @@ def test_a_speakers_name_is_no_word_in_common_when_speakers_are_keyed_by_entity(
     ]
     vectors = np.stack([q, _at_cosine(q, 1, 0.40)])
     assert candidates(items, vectors, [0]) == []  # "Lopez" in both is only the speaker's name
+
+
+def test_a_near_copy_of_an_article_is_not_compared_with_it_or_with_another_copy() -> None:
+    q = _axis()
+    words = "The United States will not recognise the result of the referendum."
+    items = [
+        Item("s0", "wire", words, "john kerry"),
+        Item("s1", "reprint", words, "john kerry", copy_of="wire"),
+        Item("s2", "second-reprint", words, "john kerry", copy_of="wire"),
+        Item("s3", "courier", "Washington will never recognise the referendum's result.", "john kerry"),
+    ]
+    vectors = np.stack([q, q, q, _at_cosine(q, 1, 0.9)])
+    # one report however many outlets ran it: its copies are not corroboration
+    assert {c for _, c, _ in candidates(items, vectors, [0])} == {3}
+    assert {c for _, c, _ in candidates(items, vectors, [1])} == {3}
+
+
+def test_the_store_maps_a_copy_of_a_copy_to_the_first(store: Store) -> None:
+    text = " ".join(
+        f"Paragraph {n}: the minister said the talks would resume in Geneva next week." for n in range(40)
+    )
+    first = Article.create(source="wire.txt", text=text, format="text", outlet="Wire")
+    copy = Article.create(source="reprint.txt", text=text + " Reprinted.", format="text", outlet="Reprint")
+    again = Article.create(
+        source="again.txt", text=text + " Reprinted. Again.", format="text", outlet="Again"
+    )
+    for article in (first, copy, again):
+        store.add(article, [])
+    assert store.copies() == {copy.id: first.id, again.id: first.id}

@@ -49,6 +49,12 @@ class Item:
     text: str
     speaker: str | None = None  # who said it, as one key per speaker
     speaker_name: str | None = None  # as written, when the key is not the name
+    copy_of: str | None = None  # the article this one's article nearly copies (a syndicated wire story)
+
+    @property
+    def report(self) -> str:
+        """One report however many outlets ran it: a copy agreeing with its original is no corroboration."""
+        return self.copy_of or self.article_id
 
 
 def story_text(title: str | None, text: str) -> str:
@@ -111,7 +117,8 @@ def candidates(
     keys: Sequence[int] | None = None,
     stories: Mapping[str, np.ndarray] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """(query row, candidate row, fused score) for each query statement, best first, other articles only.
+    """(query row, candidate row, fused score) for each query statement, best first, other reports only
+    (not its own article, nor a near-copy of it).
 
     `keys` gives each item's key in `index` when the index is not keyed by item row (a persistent index
     over a vector cache, which may also hold statements no longer in the store). `stories` gives each
@@ -138,7 +145,7 @@ def candidates(
         scored = []
         for c in dict.fromkeys(pool):
             other = items[c] if 0 <= c < len(items) else None
-            if other is None or c == q or other.article_id == me.article_id:
+            if other is None or c == q or other.report == me.report:
                 continue
             same_speaker = bool(me.speaker and me.speaker == other.speaker)
             if not same_speaker and stories is not None and not _one_story(stories, me, other):

@@ -61,7 +61,18 @@ def link(
     clock = time.perf_counter()
     rows = [s for s in store.statements() if s["checkable"]]
     people = speaker_keys(store)
-    items = [Item(s["id"], s["article_id"], s["text"], speaker_of(s, people), s["speaker"]) for s in rows]
+    copies = store.copies()
+    items = [
+        Item(
+            s["id"],
+            s["article_id"],
+            s["text"],
+            speaker_of(s, people),
+            s["speaker"],
+            copies.get(s["article_id"]),
+        )
+        for s in rows
+    ]
     report.statements = len(items)
     done = {frozenset((known["a"], known["b"])) for known in store.links() if known["model"] == model}
     compared = store.compared(model)

@@ -192,6 +192,21 @@ class Store:
             "database": self.engine.url.render_as_string(hide_password=True),
         }
 
+    def copies(self) -> dict[str, str]:
+        """Article id → the article it nearly copies, for each near-copy (a copy of a copy: the first)."""
+        query = select(ArticleRow.id, ArticleRow.near_duplicate_of).where(
+            ArticleRow.near_duplicate_of.is_not(None)
+        )
+        with self.engine.connect() as conn:
+            twins = {a: b for a, b in conn.execute(query)}
+        for article, twin in twins.items():
+            seen = {article}
+            while twin in twins and twin not in seen:  # a copy of a copy is a copy of the first
+                seen.add(twin)
+                twin = twins[twin]
+            twins[article] = twin
+        return twins
+
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         query = select(ArticleRow.__table__).order_by(ArticleRow.seq)
         if ids is not None:
