@@ -11,7 +11,7 @@ import sqlalchemy
 from typer.testing import CliRunner
 
 from counterpoint.cli import app
-from counterpoint.link import crosscheck, reports
+from counterpoint.link import crosscheck, hedges, reports
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors
 from counterpoint.records import Article, Entity, Statement, stable_id
@@ -448,3 +448,36 @@ def test_a_second_hand_statement_says_who_reported_it_in_every_format(tmp_path: 
     by_id = {s["id"]: s for s in check["statements"]}
     assert by_id[lavrov.id]["reported_by"] == [] and by_id[lavrov.id]["standing"] == "first-hand"
     assert by_id[kerry.id]["reported_by"] == ["Ukrainian diplomat", "Sergei Lavrov"]
+
+
+def test_a_denial_contradicts_the_claim_it_denies(tmp_path: Path, relater: Relater) -> None:
+    claim = "Kerry had privately told him that the referendum reflected the will of the people"
+    said = []
+    for outlet, published, body, cue, speaker in (
+        ("Moscow Daily", "2019-06-05", f"Sergei Lavrov said {claim}.", "said", "Sergei Lavrov"),
+        (
+            "Courier",
+            "2019-06-07",
+            f"Former aides to John Kerry denied that {claim}.",
+            "denied",
+            "Former aides to John Kerry",
+        ),
+    ):
+        article = Article.create(
+            source=f"{outlet}.txt", text=body, format="text", outlet=outlet, published=published
+        )
+        words = body[body.index(cue) + len(cue) + 1 : -1]
+        start = body.index(cue)
+        statement = _statement(
+            article, words, kind="indirect", speaker=speaker, cue=cue, cue_span=(start, start + len(cue))
+        )
+        said.append(statement)
+        with Store(str(tmp_path / "news.db")) as store:
+            store.add(article, [statement])
+    assert hedges.denial(said[1].to_dict()) and not hedges.denial(said[0].to_dict())
+    assert hedges.compared_text(said[1].to_dict()) == f"denied that {claim}"
+    with Store(str(tmp_path / "news.db")) as store:
+        crosscheck.link(store, relater)
+        (link,) = list(store.links())
+    # the content alone repeats the claim word for word: without its cue it read as agreeing with it
+    assert link["relation"] == "contradict"

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from counterpoint.link.candidates import Bm25, Item, candidates, story_text
+from counterpoint.link.hedges import compared_text, denial
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors, cache_dir
 from counterpoint.link.verdicts import Pair, decide, load_judge
@@ -66,7 +67,7 @@ def link(
         Item(
             s["id"],
             s["article_id"],
-            s["text"],
+            compared_text(s),
             speaker_of(s, people),
             s["speaker"],
             copies.get(s["article_id"]),
@@ -109,8 +110,11 @@ def link(
     text_vec = {items[n].text: matrix[n] for pairs in found.values() for pair in pairs for n in pair}
     relater.known_vectors = text_vec
     judge = load_judge(relater.model_path)
+    denials = {n for n, s in enumerate(rows) if denial(s)}
     for looked_up in _batches(found, batch):
-        chunk = [pair for q in looked_up for pair in found[q]]
+        # a denial is read as the text the other is checked against, where the model sees it deny
+        pairs = [pair for q in looked_up for pair in found[q]]
+        chunk = [(c, q) if q in denials and c not in denials else (q, c) for q, c in pairs]
         scored = relater.relate([(items[q].text, items[c].text) for q, c in chunk], statements=True)
         verdicts = [
             decide(v, _pair(items[q], items[c], matrix[q] @ matrix[c]), judge)

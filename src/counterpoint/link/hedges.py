@@ -1,4 +1,4 @@
-"""When `link` takes a side: only with even odds, and never against a hedged statement.
+"""When `link` takes a side: only with even odds, never against a hedged statement, and a denial as one.
 
 A user acts on `agree` and `contradict` links, so `link` records one only when the model gives it a
 probability of one half or more; a pair that leans one way with less is `discuss`. And "We will not make any
@@ -19,6 +19,53 @@ _HEDGE = re.compile(
     r"no decision|any decisions?|too early|premature)\b",
     re.IGNORECASE,
 )
+
+
+# Verbs that report the opposite of their words: "Former aides rejected a claim that Kerry told him …".
+_DENIALS = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("den", ("y", "ies", "ied", "ying")),
+        ("reject", ("", "s", "ed", "ing")),
+        ("dismiss", ("", "es", "ed", "ing")),
+        ("disput", ("e", "es", "ed", "ing")),
+        ("refut", ("e", "es", "ed", "ing")),
+        ("rebut", ("", "s", "ted", "ting")),
+        ("repudiat", ("e", "es", "ed", "ing")),
+        ("disavow", ("", "s", "ed", "ing")),
+    )
+    for end in ends
+)
+
+
+# What a denial denies when it is no clause: "disputed Lavrov's account", "rejected a claim by …".
+_ACCOUNTS = frozenset(
+    {
+        *("claim", "account", "report", "allegation", "suggestion", "version", "story", "assertion"),
+        *("accusation", "charge", "rumour", "rumor", "idea", "notion", "claims", "accounts", "reports"),
+        *("allegations", "suggestions", "stories", "accusations", "charges", "rumours", "rumors"),
+    }
+)
+_WORDS = re.compile(r"[a-z]+")
+
+
+def denial(statement: dict) -> bool:
+    """Whether a statement's cue, before its words, denies them: "denied that …", "have rejected a claim by
+    …", "dispute Lavrov's account"; not "dismissed the sanctions as unacceptable", which judges a policy."""
+    cue, text, span, cue_span = (statement.get(k) for k in ("cue", "text", "span", "cue_span"))
+    last = (cue or "").split()[-1:] or [""]
+    if last[0].lower() not in _DENIALS or not (cue_span and span and cue_span[1] <= span[0]):
+        return False
+    words = _WORDS.findall((text or "").lower())
+    return words[:1] == ["that"] or any(w in _ACCOUNTS for w in words[:6])
+
+
+def compared_text(statement: dict) -> str:
+    """The words `link` compares: a denial's with its cue in front ("rejected a claim by Lavrov that …"). Its
+    content alone states what is denied, and the model reads it as agreeing with the claim; with the cue, as
+    the text a claim is checked against, it reads it as contradicting it (0.53 to 0.87 on the samples'
+    denials of Lavrov's claim; as the claim, 0.29 to 0.64)."""
+    return f"{statement['cue']} {statement['text']}" if denial(statement) else statement["text"]
 
 
 def hedged(text: str) -> bool:

@@ -27,7 +27,7 @@ LABELS = ["agree", "contradict", "discuss"]
 SIDES = ("agree", "contradict")  # the relations that take a side: what reports show and users act on
 # The version of the rules `link` applies to the model's verdicts (link/verdicts.py). It is part of the
 # recorded model name, so a store linked under older rules is compared again rather than left half and half.
-VERDICT_RULES = "judge/1"
+VERDICT_RULES = "judge/2"
 RELATIONS = [*LABELS, "unrelated"]
 MODEL_DIR = Path(__file__).parent / "model"
 _ALIASES = {
