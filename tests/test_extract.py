@@ -849,6 +849,38 @@ def test_a_claim_rejected_is_the_claimants_and_the_rejection_the_rejecters(ex: E
     assert text[slice(*remark.span)] == said
 
 
+def test_a_contrast_the_writer_draws_after_the_words_is_not_part_of_them(ex: Extractor) -> None:
+    text = (
+        "Sergei Lavrov said on Wednesday that John Kerry had privately told him in 2014 that the referendum "
+        "reflected the will of its people, even as Washington publicly denounced the vote as illegitimate."
+    )
+    res = ex.extract(text, "a_even_as", "inline")
+    assert text[slice(*by_cue(res, "said").span)].endswith("reflected the will of its people")
+    remark = by_cue(res, "had privately told")
+    assert text[slice(*remark.span)] == "that the referendum reflected the will of its people"
+
+
+def test_words_the_cue_says_were_not_said_are_never_cross_checked(ex: Extractor) -> None:
+    text = (
+        "Lavrov did not say why he was disclosing the conversation now. Kerry never said that the vote was "
+        "legitimate. The ministry declined to comment on the report that talks had collapsed. Kerry said the "
+        "vote was illegal."
+    )
+    res = ex.extract(text, "a_unsaid", "inline")
+    checkable = {s.cue: s.checkable for s in res.statements if s.parent_id is None}
+    assert checkable == {"did not say": False, "never said": False, "declined": False, "said": True}
+
+
+def test_another_speakers_clause_on_the_cue_does_not_lend_it_its_setting(ex: Extractor) -> None:
+    text = (
+        'One senior European diplomat said the bloc would respond "within hours, not weeks", though '
+        "officials privately conceded that the measures would be modest."
+    )
+    res = ex.extract(text, "a_setting", "inline")
+    assert by_cue(res, "said").setting is None
+    assert by_cue(res, "privately conceded").setting == "private"
+
+
 def test_terms_of_anonymity_and_silence_are_not_statements(rules: Extractor) -> None:
     text = (
         "A city spokesman, who asked not to be named because he was not authorised to speak publicly, said "

@@ -193,10 +193,14 @@ def goes_on(t: Token) -> bool:
 
 
 def _aside(t: Token) -> bool:
-    """A non-restrictive relative clause, a participle clause hung on a verb, or where the writer had it
-    from ("Xi said the Taiwan question was a red line, according to a readout")."""
+    """A non-restrictive relative clause, a participle clause hung on a verb, a contrast the writer draws
+    (", even as …"), or where the writer had it from ("Xi said the Taiwan question was a red line, according
+    to a readout")."""
     if t.lower_ == "according" and t.dep_ == "prep":
         return True
     if t.dep_ == "relcl":
         return t.left_edge.lower_ in ("who", "which")
+    first = t.left_edge
+    if t.dep_ == "advcl" and first.lower_ == "even" and first.nbor().lower_ == "as":
+        return True  # "…, even as Washington publicly denounced the vote": the writer's contrast
     return t.dep_ in ("advcl", "xcomp") and t.tag_ == "VBG" and t.left_edge.i == t.i and t.head.pos_ == "VERB"

@@ -136,11 +136,21 @@ def _occasion(tok: Token) -> list[Token]:
 
 def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token]:
     """The cue's own words: its subtree without the content, the speaker's description, a verb joined to
-    it ("told CNN …, but cautioned that … before April": April is not when he told CNN), or a clause on a
-    noun with a cue of its own ("pointed to a release, which said the rate fell in April")."""
+    it ("told CNN …, but cautioned that … before April": April is not when he told CNN), a clause on a noun
+    with a cue of its own ("pointed to a release, which said the rate fell in April"), or another speaker's
+    clause hung on it ("…, though officials privately conceded …")."""
     own = {t.i for t in cand.speaker_token.subtree} if cand.speaker_token is not None else set()
     own |= {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
     own |= {t.i for c in cues if c.dep_ in ("relcl", "acl") and tok.is_ancestor(c) for t in c.subtree}
+    # "said the bloc would respond, though officials privately conceded …": others speaking, in their setting
+    own |= {
+        t.i
+        for c in cues
+        if c.dep_ == "advcl"
+        and tok.is_ancestor(c)
+        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        for t in c.subtree
+    }
     return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
 
 

@@ -8,7 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterpoint.records import Entity, Statement, stable_id
 
@@ -306,6 +306,15 @@ def _checkable(span: Span | None) -> bool:
     )
 
 
+def _unsaid(cue: Token | None) -> bool:
+    """Whether the cue says the words were not said: "did not say why …", "never said that …", "declined to
+    comment on …". Its content is kept, but `link` must not read it as the speaker's claim ("Kerry never said
+    the vote was legitimate" would agree with whoever says he did)."""
+    if cue is None:
+        return False
+    return any(c.dep_ == "neg" for c in cue.children) or verb_base(cue.lower_) in ("decline", "refuse")
+
+
 def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
     text = doc_text(doc)
     ids = [stable_id("s", article_id, c.content[0], c.content[1]) for c in cands]
@@ -334,7 +343,8 @@ def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) 
                 parent_id=ids[c.parent] if c.parent is not None else None,
                 second_hand=_second_hand(c, cands),
                 confidence=c.confidence,
-                checkable=_checkable(doc.char_span(*c.content, alignment_mode="expand")),
+                checkable=_checkable(doc.char_span(*c.content, alignment_mode="expand"))
+                and not _unsaid(c.cue_token),
                 pieces=tuple(c.pieces) if quoted else (),
             )
         )
