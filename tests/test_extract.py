@@ -881,6 +881,16 @@ def test_another_speakers_clause_on_the_cue_does_not_lend_it_its_setting(ex: Ext
     assert by_cue(res, "privately conceded").setting == "private"
 
 
+def test_the_terms_a_source_spoke_on_take_no_quote(ex: Extractor) -> None:
+    text = (
+        '"That is simply not what the secretary said," the former official said, asking not to be named '
+        'because the calls were confidential. "The referendum was illegal."'
+    )
+    res = ex.extract(text, "a_terms", "inline")
+    assert [(s.cue, s.kind) for s in res.statements] == [("said", "direct")]
+    assert res.statements[0].text.endswith('"The referendum was illegal."')
+
+
 def test_terms_of_anonymity_and_silence_are_not_statements(rules: Extractor) -> None:
     text = (
         "A city spokesman, who asked not to be named because he was not authorised to speak publicly, said "

@@ -10,7 +10,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate
-from .clauses import CONTENT_DEPS, as_clause, chars, content_clause, cue_prep, rest_of_clause, trim_punct
+from .clauses import (
+    CONTENT_DEPS,
+    anonymity,
+    as_clause,
+    chars,
+    content_clause,
+    cue_prep,
+    rest_of_clause,
+    trim_punct,
+)
 from .content import continues, shape_content, skip_intro
 from .cues import PREP_ONLY, RAISING, SPEECH, is_belief, verb_base, words
 from .pipeline import end_char, sentence
@@ -123,6 +132,8 @@ def _verb_cue(doc: Doc, tok: Token) -> Candidate | None:
     content = content_clause(doc, tok, base)
     if content is None and (is_belief(base) or base in QUOTE_SHY):
         return None
+    if content is None and (anonymity(tok) or any(c.dep_ == "xcomp" and anonymity(c) for c in tok.children)):
+        return None  # '"…," the official said, asking not to be named': no cue for the quote beside it
     cue_toks = _cue_tokens(doc, tok)
     cand = Candidate(
         content=content,
