@@ -75,3 +75,14 @@ def test_a_name_inside_an_epithet_is_chosen_the_same_way_in_every_run() -> None:
     # the two names won, and with it whose alias "Crooked Hillary Clinton" was
     for names in (["Crooked Hillary", "Hillary Clinton"], ["Hillary Clinton", "Crooked Hillary"]):
         assert _within("Crooked Hillary Clinton", names) == "Hillary Clinton"
+
+
+def test_a_role_is_the_title_not_the_words_leading_up_to_it_nor_an_age() -> None:
+    text = (
+        "Kerry spoke by telephone with Russian Foreign Minister Sergei Lavrov on Sunday. Walter Kessler, 71, "
+        "said the vote was a farce. Former U.S. Secretary of State John Kerry said so."
+    )
+    roles = {e.name: e.roles for e in Extractor(tagger=False).extract(text, "a_roles", "inline").entities}
+    assert roles["Sergei Lavrov"] == ("Russian Foreign Minister",)
+    assert roles["Walter Kessler"] == ()
+    assert roles["John Kerry"] == ("Former U.S. Secretary of State",)

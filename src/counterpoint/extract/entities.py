@@ -423,6 +423,8 @@ def _roles(ent: Span) -> list[str]:
         i >= 0 and doc[i].pos_ not in _ROLE_STOP_POS and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct
     ):
         i -= 1
+    # not the words leading up to the title ("by telephone with Russian Foreign Minister …", "clear to …")
+    i = max([i, *(t.i for t in doc[i + 1 : ent.start] if t.pos_ == "ADP" and t.lower_ != "of")])
     if i + 1 < ent.start and doc[ent.start - 1].pos_ in ("NOUN", "PROPN"):
         out.append(doc[i + 1 : ent.start].text)
     titles = [c for c in ent.root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
@@ -438,7 +440,7 @@ def _roles(ent: Span) -> list[str]:
         while toks and toks[0].dep_ in ("det", "poss") and toks[0].pos_ in ("DET", "PRON"):
             toks.pop(0)  # "The state's attorney general", "Your predecessor"
         toks = [t for t in toks if not t.is_punct or t.i not in (toks[0].i, toks[-1].i)]
-        if 0 < len(toks) <= 10:
+        if 0 < len(toks) <= 10 and any(t.is_alpha for t in toks):  # not an age ("Kessler, 71,")
             out.append(doc[toks[0].i : toks[-1].i + 1].text)
     return out
 
