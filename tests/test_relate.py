@@ -86,6 +86,16 @@ def test_hedged_statements_do_not_contradict_a_later_decision() -> None:
     assert settle(verdict, "It is closed.", "It is open.").relation == "contradict"
 
 
+def test_a_statement_and_its_restatement_never_contradict() -> None:
+    scores = {"agree": 0.2, "contradict": 0.73, "discuss": 0.05, "unrelated": 0.02}
+    verdict = Relation("contradict", 0.73, scores)
+    one = "the United States and the international community would not recognise its results"
+    other = "The United States and the international community would not recognise the results."
+    assert settle(verdict, one, other).relation == "discuss"
+    opposed = [("Crimea is part of Russia.", "Crimea is not part of Russia."), ("It was 83.", "It was 38.")]
+    assert all(settle(verdict, a, b).relation == "contradict" for a, b in opposed)
+
+
 def test_link_takes_a_side_only_with_even_odds() -> None:
     scores = {"agree": 0.07, "contradict": 0.46, "discuss": 0.06, "unrelated": 0.41}
     leaning = Relation("contradict", 0.46, scores)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from counterpoint.link.passages import words
 from counterpoint.link.relation import SIDES, Relation
 
 _HEDGE = re.compile(
@@ -86,10 +87,28 @@ def no_side(relation: Relation) -> Relation:
     return Relation("discuss", 1 - relation.scores["unrelated"], relation.scores, relation.evidence)
 
 
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|cannot|without)\b|n't", re.IGNORECASE
+)
+
+
+def restates(a: str, b: str) -> bool:
+    """Whether one statement says no word the other does not, with as many negations: "would not recognise
+    its results" and "the United States would not recognise the results" cannot contradict each other,
+    though the model called them contradictory (0.73)."""
+    wa, wb = ({w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(t)} for t in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa) and _negations(a) == _negations(b)
+
+
+def _negations(text: str) -> int:
+    """ "not", "never" …, and a denial's verb ("denied that …")."""
+    return len(_NEGATION.findall(text)) + sum(w in _DENIALS for w in _WORDS.findall(text.lower()))
+
+
 def soften(relation: Relation, a: str, b: str) -> Relation:
-    """A contradiction involving a hedged statement becomes `discuss` (the probabilities are kept as they
-    were)."""
-    if relation.relation != "contradict" or not (hedged(a) or hedged(b)):
+    """A contradiction involving a hedged statement, or between a statement and its own restatement, becomes
+    `discuss` (the probabilities are kept as they were)."""
+    if relation.relation != "contradict" or not (hedged(a) or hedged(b) or restates(a, b)):
         return relation
     score = relation.scores["contradict"] + relation.scores["discuss"]
     return Relation("discuss", score, relation.scores, relation.evidence)
