@@ -418,7 +418,7 @@ def _in_question(verb: Token) -> bool:
         if verb.head is verb:
             return False
         verb = verb.head
-    return verb.dep_ == "advcl" and verb.lower_ == "asked" and verb.i < verb.head.i and verb is not verb.head
+    return verb.dep_ == "advcl" and verb.lower_ == "asked" and verb.i < verb.head.i
 
 
 def _plain(span: Span) -> str:
