@@ -481,3 +481,39 @@ def test_a_denial_contradicts_the_claim_it_denies(tmp_path: Path, relater: Relat
         (link,) = list(store.links())
     # the content alone repeats the claim word for word: without its cue it read as agreeing with it
     assert link["relation"] == "contradict"
+
+
+def test_a_claim_nested_in_its_rejection_is_shown_as_denied_not_reported(tmp_path: Path) -> None:
+    body = "Former aides rejected a claim by Sergei Lavrov that John Kerry told him the vote was fair."
+    article = Article.create(source="wire.txt", text=body, format="text", published="2019-06-07")
+    cue = body.index("rejected")
+    aides = _statement(
+        article,
+        "a claim by Sergei Lavrov that John Kerry told him the vote was fair",
+        kind="indirect",
+        speaker="Former aides",
+        cue="rejected",
+        cue_span=(cue, cue + len("rejected")),
+    )
+    lavrov = _statement(
+        article,
+        "that John Kerry told him the vote was fair",
+        kind="indirect",
+        speaker="Sergei Lavrov",
+        parent_id=aides.id,
+        second_hand=True,
+    )
+    kerry = _statement(
+        article,
+        "the vote was fair",
+        kind="indirect",
+        speaker="John Kerry",
+        parent_id=lavrov.id,
+        second_hand=True,
+    )
+    with Store(str(tmp_path / "news.db")) as store:
+        store.add(article, [aides, lavrov, kerry])
+        standing = {s["id"]: s["standing"] for s in reports.check_report(store, article.id)["statements"]}
+    assert standing[aides.id] == "first-hand"
+    assert standing[lavrov.id] == "second-hand, denied by Former aides"
+    assert standing[kerry.id] == "second-hand, reported by Sergei Lavrov, denied by Former aides"

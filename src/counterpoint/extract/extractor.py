@@ -307,12 +307,12 @@ def _checkable(span: Span | None) -> bool:
 
 
 def _unsaid(cue: Token | None) -> bool:
-    """Whether the cue says the words were not said: "did not say why …", "never said that …", "declined to
-    comment on …". Its content is kept, but `link` must not read it as the speaker's claim ("Kerry never said
-    the vote was legitimate" would agree with whoever says he did)."""
+    """Whether the cue says the words were not said, or only asked: "did not say why …", "never said that …",
+    "declined to comment on …", "Asked whether …". Its content is kept, but `link` must not read it as the
+    speaker's claim ("Kerry never said the vote was legitimate" would agree with whoever says he did)."""
     if cue is None:
         return False
-    return any(c.dep_ == "neg" for c in cue.children) or verb_base(cue.lower_) in ("decline", "refuse")
+    return any(c.dep_ == "neg" for c in cue.children) or verb_base(cue.lower_) in ("decline", "refuse", "ask")
 
 
 def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:

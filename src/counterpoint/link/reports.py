@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from counterpoint.link.hedges import denial
 from counterpoint.link.passages import words
 from counterpoint.link.relation import SIDES
 from counterpoint.store import Store
@@ -25,19 +26,20 @@ def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return {a["id"]: a for a in store.articles(sorted(set(ids)))}
 
 
-def _standing(s: dict[str, Any], reported_by: list[str]) -> str:
+def _standing(s: dict[str, Any], chain: list[tuple[str, bool]]) -> str:
     """First- or second-hand and through whom, the setting when stated, and "headline" for a title's words:
     an outlet's summary of what was said, in fewer words than the speaker used."""
     hand = "second-hand" if s.get("second_hand") else "first-hand"
-    if reported_by:
-        hand += ", reported by " + ", as reported by ".join(reported_by)
+    for n, (name, denies) in enumerate(chain):
+        hand += (", denied by " if denies else ", reported by " if n == 0 else ", as reported by ") + name
     parts = [hand, s.get("setting"), "headline" if s.get("part") == "title" else None]
     return ", ".join(p for p in parts if p)
 
 
-def _reporters(store: Store, statements: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Statement id → who reported it, nearest first: for the remark a minister says the secretary made to
-    him, the minister. Without it a second-hand "told him" or "told me" has no one to refer to, and the same
+def _reporters(store: Store, statements: list[dict[str, Any]]) -> dict[str, list[tuple[str, bool]]]:
+    """Statement id → who reported a second-hand statement, nearest first, each with whether they deny it:
+    for the remark a minister says the secretary made to him, the minister; for the minister's claim that
+    aides reject, the aides. Without it a second-hand "told him" has no one to refer to, and the same
     speaker's public words against it read as a speaker contradicting himself."""
     known = {s["id"]: s for s in statements}
     wanted = {s["parent_id"] for s in statements if s.get("parent_id")} - known.keys()
@@ -45,12 +47,14 @@ def _reporters(store: Store, statements: list[dict[str, Any]]) -> dict[str, list
         found = list(store.statements(ids=wanted))
         known.update((s["id"], s) for s in found)
         wanted = {s["parent_id"] for s in found if s.get("parent_id")} - known.keys()
-    chains: dict[str, list[str]] = {}
+    chains: dict[str, list[tuple[str, bool]]] = {}
     for s in statements:
-        chain: list[str] = []
-        parent = known.get(s.get("parent_id") or "")
+        chain: list[tuple[str, bool]] = []
+        parent = known.get(s.get("parent_id") or "") if s.get("second_hand") else None
         while parent is not None and len(chain) < len(known):
-            chain.append(parent.get("speaker") or "an unnamed source")
+            name = parent.get("speaker") or "an unnamed source"
+            if name != (chain[-1][0] if chain else s.get("speaker")):  # one's own words nested in one's own
+                chain.append((name, denial(parent)))
             parent = known.get(parent.get("parent_id") or "")
         chains[s["id"]] = chain
     return chains
@@ -82,7 +86,9 @@ def _shown(s: dict[str, Any], text: str | None) -> str:
     return f"{s['cue']} {s['text']}" if cue_first else f"{s['text']} ({s['cue']})"
 
 
-def _entry(s: dict[str, Any], article: dict[str, Any] | None, reported_by: list[str]) -> dict[str, Any]:
+def _entry(
+    s: dict[str, Any], article: dict[str, Any] | None, reported_by: list[tuple[str, bool]]
+) -> dict[str, Any]:
     article = article or {}
     return {
         "id": s["id"],
@@ -92,7 +98,7 @@ def _entry(s: dict[str, Any], article: dict[str, Any] | None, reported_by: list[
         "kind": s.get("kind"),
         "standing": _standing(s, reported_by),
         "second_hand": bool(s.get("second_hand")),
-        "reported_by": reported_by,
+        "reported_by": [name for name, _ in reported_by],
         "parent_id": s.get("parent_id"),
         "setting": s.get("setting"),
         "said_at": s.get("said_at"),
