@@ -517,3 +517,15 @@ def test_a_claim_nested_in_its_rejection_is_shown_as_denied_not_reported(tmp_pat
     assert standing[aides.id] == "first-hand"
     assert standing[lavrov.id] == "second-hand, denied by Former aides"
     assert standing[kerry.id] == "second-hand, reported by Sergei Lavrov, denied by Former aides"
+
+
+def test_a_near_copy_is_cited_as_a_copy_of_the_outlet_it_copies(tmp_path: Path) -> None:
+    said = "the talks would resume in Geneva next week"
+    text = " ".join(f"Paragraph {n}: Ana Brandt said {said}." for n in range(40))
+    with Store(str(tmp_path / "news.db")) as store:
+        for outlet, body in (("Wire", text), ("Reprint", text + " Reprinted.")):
+            article = Article.create(source=f"{outlet}.txt", text=body, format="text", outlet=outlet)
+            store.add(article, [_statement(article, said, kind="indirect", speaker="Ana Brandt")])
+        report = reports.who_report(store, "ana brandt")
+    assert [s["copy_of"] for s in report["statements"]] == [None, "Wire"]
+    assert "Reprint (a near-copy of Wire), undated, Ana Brandt" in reports.render(report, "text")

@@ -23,7 +23,14 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _articles(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    return {a["id"]: a for a in store.articles(sorted(set(ids)))}
+    """Articles by id, a near-copy with the outlet of the article it copies (`copy_of`): a syndicated story
+    shown twice must not read as two outlets' independent reports."""
+    found = {a["id"]: a for a in store.articles(sorted(set(ids)))}
+    originals = sorted({a["near_duplicate_of"] for a in found.values() if a.get("near_duplicate_of")})
+    named = {a["id"]: _outlet(a) for a in store.articles(originals)} if originals else {}
+    for a in found.values():
+        a["copy_of"] = named.get(a.get("near_duplicate_of") or "")
+    return found
 
 
 def _standing(s: dict[str, Any], chain: list[tuple[str, bool]]) -> str:
@@ -104,6 +111,7 @@ def _entry(
         "said_at": s.get("said_at"),
         "checkable": s.get("checkable", True),
         "outlet": article.get("outlet"),
+        "copy_of": article.get("copy_of"),
         "published": article.get("published"),
         "title": article.get("title"),
         "url": article.get("url"),
@@ -137,7 +145,7 @@ def _related(store: Store, links: dict[str, list[dict[str, Any]]]) -> dict[str, 
 def check_report(store: Store, article_id: str, model: str | None = None) -> dict[str, Any]:
     """One article: metadata, statements, and for each what elsewhere agrees or contradicts, strongest
     first."""
-    article = next(iter(store.articles([article_id])))
+    article = _articles(store, [article_id])[article_id]
     statements = list(store.statements(article_id=article_id))
     links = _links_by_statement(store, {s["id"] for s in statements}, model)
     others = _related(store, links)
@@ -244,7 +252,8 @@ def _outlet(e: dict[str, Any]) -> str:
 
 def _source_line(e: dict[str, Any]) -> str:
     speaker = e.get("speaker") or "unattributed"
-    return f"{_outlet(e)}, {_when(e)}, {speaker} ({e['standing']})"
+    copy = f" (a near-copy of {e['copy_of']})" if e.get("copy_of") else ""
+    return f"{_outlet(e)}{copy}, {_when(e)}, {speaker} ({e['standing']})"
 
 
 def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
