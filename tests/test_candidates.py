@@ -93,4 +93,6 @@ def test_the_store_maps_a_copy_of_a_copy_to_the_first(store: Store) -> None:
     )
     for article in (first, copy, again):
         store.add(article, [])
+    twins = {a["id"]: a["near_duplicate_of"] for a in store.articles()}
+    assert twins[again.id] == copy.id  # the closest copy is the reprint
     assert store.copies() == {copy.id: first.id, again.id: first.id}
