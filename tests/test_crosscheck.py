@@ -109,6 +109,13 @@ def _statement(article: Article, words: str, **fields: Any) -> Statement:
     )
 
 
+def _reported(article: Article, words: str, speaker: str, parent: Statement, **fields: Any) -> Statement:
+    """A second-hand statement of `article`, nested in `parent`'s words."""
+    return _statement(
+        article, words, kind="indirect", speaker=speaker, parent_id=parent.id, second_hand=True, **fields
+    )
+
+
 @pytest.fixture(scope="module")
 def relater() -> Relater:
     return Relater()
@@ -416,22 +423,9 @@ def test_a_second_hand_statement_says_who_reported_it_in_every_format(tmp_path: 
     lavrov = _statement(
         article, "a Ukrainian diplomat told him that", kind="indirect", speaker="Sergei Lavrov"
     )
-    diplomat = _statement(
-        article,
-        "John Kerry had privately told her",
-        kind="indirect",
-        speaker="Ukrainian diplomat",
-        parent_id=lavrov.id,
-        second_hand=True,
-    )
-    kerry = _statement(
-        article,
-        "the vote reflected the will of the people",
-        kind="indirect",
-        speaker="John Kerry",
-        parent_id=diplomat.id,
-        second_hand=True,
-        setting="private",
+    diplomat = _reported(article, "John Kerry had privately told her", "Ukrainian diplomat", lavrov)
+    kerry = _reported(
+        article, "the vote reflected the will of the people", "John Kerry", diplomat, setting="private"
     )
     with Store(str(tmp_path / "news.db")) as store:
         store.add(article, [lavrov, diplomat, kerry])
@@ -495,22 +489,8 @@ def test_a_claim_nested_in_its_rejection_is_shown_as_denied_not_reported(tmp_pat
         cue="rejected",
         cue_span=(cue, cue + len("rejected")),
     )
-    lavrov = _statement(
-        article,
-        "that John Kerry told him the vote was fair",
-        kind="indirect",
-        speaker="Sergei Lavrov",
-        parent_id=aides.id,
-        second_hand=True,
-    )
-    kerry = _statement(
-        article,
-        "the vote was fair",
-        kind="indirect",
-        speaker="John Kerry",
-        parent_id=lavrov.id,
-        second_hand=True,
-    )
+    lavrov = _reported(article, "that John Kerry told him the vote was fair", "Sergei Lavrov", aides)
+    kerry = _reported(article, "the vote was fair", "John Kerry", lavrov)
     with Store(str(tmp_path / "news.db")) as store:
         store.add(article, [aides, lavrov, kerry])
         standing = {s["id"]: s["standing"] for s in reports.check_report(store, article.id)["statements"]}
