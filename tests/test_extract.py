@@ -117,6 +117,17 @@ def test_organisation_state_and_anonymous_speakers(wire: tuple[str, Extraction])
     assert anon.speaker_entity_id is None and anon.cue == "dismissed"
 
 
+def test_its_statement_is_the_body_the_sentence_before_is_about(ex: Extractor) -> None:
+    text = (
+        "The Russian foreign ministry gave a different emphasis. Its statement said that Lavrov and Kerry "
+        "had agreed to keep talking.\n\nSenator Rand Paul spoke. Its statement said the bill was dead."
+    )
+    said = {s.text: s for s in ex.extract(text, "a_its", "f").statements if s.cue}
+    ministry = said["that Lavrov and Kerry had agreed to keep talking"]
+    assert (ministry.speaker, ministry.speaker_mention) == ("Russian foreign ministry", "Its statement")
+    assert said["the bill was dead"].speaker == "Its statement"  # a senator has no "its"
+
+
 def test_according_to(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     s = by_cue(res, "According to")

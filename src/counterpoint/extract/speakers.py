@@ -151,6 +151,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             cand.speaker_name, cand.speaker_type = words.text, "group"
             continue
         else:
+            owner = _its_owner(head)
+            if owner is not None:  # "The Russian foreign ministry gave a different emphasis. Its statement …"
+                span, head = owner, owner.root
             ent = index.lookup(span)
             earlier = described.get(head.lower_) if _bare(span, head) else None
             # "Tupou, Tonga's negotiator, …. Then one Dutch negotiator said …. The negotiator …": the Dutch
@@ -317,6 +320,22 @@ def _same_body(doc: Doc, parent: Candidate, pronoun: str) -> bool:
     if pronoun in ("it", "its"):
         return said_by.root.tag_ not in ("NNS", "NNPS")
     return said_by.root.lower_ not in WORKS
+
+
+def _its_owner(head: Token) -> Span | None:
+    """Whose "its" a text is that opens a sentence: the body the sentence before is about ("The Russian
+    foreign ministry gave a different emphasis. Its statement said …"), not a person nor many."""
+    if head.lower_ not in WORKS or head.dep_ not in ("nsubj", "nsubjpass") or head.sent.start == 0:
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON" or subj.lower_ in WORKS:
+        return None
+    if ANONYMOUS.search(subj.text) or PEOPLE.search(subj.text):
+        return None
+    return head.doc[subj.left_edge.i : subj.i + 1]
 
 
 def _joint(span: Span, head: Token) -> bool:
