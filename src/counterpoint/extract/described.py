@@ -89,8 +89,10 @@ class Named:
     roles: tuple[str, ...]
 
     def named_in(self, text: str) -> bool:
-        """Whether the text names them in full (a surname alone may be someone else's)."""
-        names = {self.name, *(a for a in self.aliases if len(a.split()) > 1)}
+        """Whether the text names them, by any name the store has for them or their surname: "Clinton's
+        aides" makes Hillary Clinton a candidate for "the secretary of state" beside John Kerry."""
+        names = {self.name, self.name.split()[-1], *self.aliases}
+        names = {n for n in names if n[:1].isupper() and len(n) > 2}
         return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names)
 
 
