@@ -437,3 +437,24 @@ def test_an_opinion_label_before_the_byline_is_the_headline_not_a_teaser() -> No
         page(title, "By Rachel Okafor", LEDE, SECOND, "Opinion: Why the referendum was a sham"), "s"
     )
     assert (article.title, article.byline, article.text) == (title, "Rachel Okafor", f"{LEDE}\n\n{SECOND}")
+
+
+def test_a_short_line_introducing_a_quote_is_kept() -> None:
+    # "He said:" is two words, the length of a menu item; without it the quote below has no speaker
+    data = page(
+        "Trump doubles down",
+        "",
+        LEDE,
+        "",
+        "He said:",
+        "",
+        '"We have to bring back law and order."',
+        "",
+        SECOND,
+    )
+    body = parse(data, "x.txt").text
+    assert 'He said:\n\n"We have to bring back law and order."' in body
+    assert (
+        "Share this:"
+        not in parse(page("Trump doubles down", "", LEDE, "", "Share this:", "", SECOND), "x").text
+    )

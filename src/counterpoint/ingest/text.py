@@ -235,9 +235,13 @@ def _classify(unit: str) -> str:
     return "headline"
 
 
+_QUOTE_OPENERS = ('"', "\u201c", "\u2018", "'", "\u00ab")
+
+
 def _refine(units: list[str], kinds: list[str]) -> list[str]:
-    """Kinds that depend on neighbours: the line after an "Image caption" label is a caption,
-    and a bare name next to the header date (before the body) is a byline."""
+    """Kinds that depend on neighbours: the line after an "Image caption" label is a caption, a
+    short line ending in a colon before a quote is the sentence introducing it ("He said:"), and a
+    bare name next to the header date (before the body) is a byline."""
     kinds = list(kinds)
     # Before the body: after at most one prose line, which may be a standfirst.
     first_prose = [i for i, k in enumerate(kinds) if k == "prose"][1:2] or [len(kinds)]
@@ -246,6 +250,9 @@ def _refine(units: list[str], kinds: list[str]) -> list[str]:
             kinds[i] = "caption"
             if kinds[i + 1] in ("headline", "prose", "nav", "credit"):
                 kinds[i + 1] = "caption"
+        follows = units[i + 1] if i + 1 < len(units) else ""
+        if unit.endswith(":") and kinds[i] in ("nav", "headline") and follows[:1] in _QUOTE_OPENERS:
+            kinds[i] = "prose"  # "He said:" before the quote it introduces
         near_date = any(k in ("date", "field") for k in kinds[max(i - 1, 0) : i + 2])
         header_name = (
             i < first_prose[0] and kinds[i] in ("headline", "nav") and near_date and _bare_name(unit)
