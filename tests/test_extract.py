@@ -128,6 +128,16 @@ def test_its_statement_is_the_body_the_sentence_before_is_about(ex: Extractor) -
     assert said["the bill was dead"].speaker == "Its statement"  # a senator has no "its"
 
 
+def test_which_with_no_comma_is_the_noun_before_it(ex: Extractor) -> None:
+    # the small parse hangs "reported" on "turned", not on the department
+    text = (
+        "To solve this quandary, they turned to the Chicago Police Department which reported "
+        "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18."
+    )
+    said = next(s for s in ex.extract(text, "a_which", "f").statements if s.cue == "reported")
+    assert (said.speaker, said.speaker_mention) == ("Chicago Police Department", "which")
+
+
 def test_according_to(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     s = by_cue(res, "According to")

@@ -73,8 +73,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             continue
         head = cand.speaker_token if cand.speaker_token is not None else span.root
         low = head.lower_
-        if low in RELATIVE and head.head.dep_ in ("relcl", "acl"):
-            ant = head.head.head
+        misparsed = low in ("which", "who") and head.i and doc[head.i - 1].pos_ in ("NOUN", "PROPN")
+        if low in RELATIVE and (head.head.dep_ in ("relcl", "acl") or misparsed):
+            # "turned to the Chicago Police Department which reported …", its verb parsed as the sentence's
+            ant = head.head.head if head.head.dep_ in ("relcl", "acl") else doc[head.i - 1]
             # "her son, David Marsh, who said …": the name given beside a description
             ant = next(
                 (c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < head.i),
