@@ -168,3 +168,18 @@ def test_a_title_two_people_named_in_the_article_hold_stays_a_title(tmp_path: Pa
         s for s in counterpoint.records("statements", db) if s["speaker_mention"] == "The secretary of state"
     ]
     assert report.speakers_named == 0 and said and said[0]["speaker_entity_id"] is None
+
+
+def test_a_surname_with_an_honorific_is_not_a_namesake_of_the_other_gender() -> None:
+    # the article names only the first lady in full; "Mr. Obama" and "President Obama" are someone else
+    text = (
+        "Obama makes it personal\n\n"
+        "President Obama is rolling out a new campaign message. The president told African-Americans he "
+        "would consider it a personal insult if they did not vote.\n\n"
+        '"My name may not be on the ballot," Mr. Obama said on Saturday. "Tolerance is on the ballot."\n\n'
+        "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible, and "
+        'Mr. Obama will speak again on Monday. "We need every vote," Mrs. Obama said.'
+    )
+    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_obama", "f").statements}
+    assert said["Mr. Obama"] == said["The president"] == "Obama"  # the president is President Obama
+    assert said["Mrs. Obama"] == "Michelle Obama"

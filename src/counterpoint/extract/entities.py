@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,7 @@ _MALE = frozenset(
     }
 )
 ORG_LABELS = ("ORG", "GPE", "NORP")
+_OTHER = {"f": "m", "m": "f"}
 PARTICLES = frozenset(
     {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
 )
@@ -141,11 +143,17 @@ class EntityIndex:
         self.doc = doc
         self._by_key: dict[tuple[str, str], _Ent] = {}
         self._surnames: dict[str, _Ent] = {}
+        self._namesakes: dict[str, list[_Ent]] = {}  # everyone named in full with a surname, in order
+        self._at: dict[int, _Ent] = {}  # the person each PERSON mention was taken for, by its start
         self.mentions: list[tuple[int, _Ent, Token]] = []  # (char start, entity, head token)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = {n for n in (clean_name(e.text) for e in persons) if len(n.split()) >= 2}
-        # Fullest names first, so "Lavrov" later finds "Sergei Lavrov".
-        for ent in sorted(persons, key=lambda e: -len(clean_name(e.text).split())):
+        # the gender the article's honorifics give a surname alone most ("Mr. Obama" fifteen times)
+        said = Counter((clean_name(e.text).lower(), g) for e in persons if (g := _gender(e)))
+        self._usual = {name: g for (name, g), n in said.items() if n > said[(name, _OTHER[g])]}
+        # Fullest names first, so "Lavrov" later finds "Sergei Lavrov"; a surname alone with an honorific
+        # before one without, so "President Obama" finds the Mr. Obama who is not the first lady
+        for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), _alone(e))):
             self._person(ent)
         for ent in doc.ents:
             if ent.label_ in ORG_LABELS:
@@ -158,8 +166,9 @@ class EntityIndex:
         if not name or not name[0].isupper():
             return None
         words = name.split()
-        known = self._surnames.get(words[-1].lower())
-        if len(words) == 1 and known is None:
+        surname = words[-1].lower()
+        known = self._namesake(name, _gender(ent)) if len(words) == 1 else self._surnames.get(surname)
+        if len(words) == 1 and known is None and surname not in self._namesakes:  # a first name alone
             known = self._first_named(name)
             if known is not None:
                 self._by_key[("person", name.lower())] = known
@@ -167,7 +176,9 @@ class EntityIndex:
             e = known
         else:
             e = self._by_key.setdefault(("person", name.lower()), _Ent(name, "person"))
-            self._surnames.setdefault(words[-1].lower(), e)
+            self._surnames.setdefault(surname, e)
+            if len(words) > 1 and e not in self._namesakes.setdefault(surname, []):
+                self._namesakes[surname].append(e)
         if ent.text not in e.aliases:
             e.aliases.append(ent.text)
         for role in _roles(ent):
@@ -175,7 +186,22 @@ class EntityIndex:
                 e.roles.append(role)
         e.gender = e.gender or _gender(ent)
         self.mentions.append((ent.start_char, e, ent.root))
+        self._at[ent.start_char] = e
         return e
+
+    def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
+        """Who a surname alone is: of the people named in full with it (or a surname alone the text already
+        set apart), one of the gender an honorific or title gives it ("Mr. Obama" is not "the first lady,
+        Michelle Obama"), else of the gender the article's honorifics give it most, else the first named."""
+        same = [*self._namesakes.get(surname.lower(), [])]
+        alone = self._by_key.get(("person", surname.lower()))
+        same += [alone] if alone is not None and alone not in same else []
+        if gender is not None:
+            fits = [e for e in same if e.gender == gender] or [e for e in same if e.gender is None]
+        else:
+            usual = self._usual.get(surname.lower())
+            fits = [e for e in same if e.gender in (None, usual)] if usual else same
+        return fits[0] if fits else None
 
     def _first_named(self, name: str) -> _Ent | None:
         """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie and names him by his
@@ -226,7 +252,11 @@ class EntityIndex:
         persons = [e for e in span.ents if e.label_ == "PERSON" and _names(e, span.root)]
         for ent in persons:
             name = clean_name(ent.text)
-            hit = self._by_key.get(("person", name.lower())) or self._surnames.get(name.split()[-1].lower())
+            hit = (
+                self._at.get(ent.start_char)
+                or self._by_key.get(("person", name.lower()))
+                or self._surnames.get(name.split()[-1].lower())
+            )
             if hit:
                 return self._use(hit)
         orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
@@ -342,6 +372,11 @@ class EntityIndex:
 
 # What a body is called by another word ("North Yorkshire Police said …. the force said")
 _CALLED = {"force": ("police", "constabulary", "service")}
+
+
+def _alone(ent: Span) -> bool:
+    """A surname alone with no honorific or gendered title: resolved after those that have one."""
+    return len(clean_name(ent.text).split()) == 1 and _gender(ent) is None
 
 
 def _described(e: _Ent, span: Span) -> bool:
