@@ -8,7 +8,7 @@ mention to what PolNeAR's annotators mark.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .content import goes_on
@@ -124,9 +124,10 @@ def _name_before(tok: Token) -> Span | None:
     the comma that ends an opening phrase ("In an email seen by The Ledger, Chief Executive Dana Whitcombe
     wrote", parsed as more of the phrase)."""
     doc = tok.doc
-    if tok.tag_ not in ("VBZ", "VBD") or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _quoted_after(c, tok)]
+    if tok.tag_ not in ("VBZ", "VBD") or subjects:
         return None
-    end = tok.i - 3 if tok.i > 3 and _age(doc[tok.i - 3 : tok.i]) else tok.i  # '"…," Ramos, 58, told AFP'
+    end = tok.i - 3 if tok.i > 3 and _age(doc[tok.i - 3 : tok.i]) else _aside_start(doc, tok.i)
     start = end
     while start > 0 and end - start < _MAX_NAME_BEFORE and doc[start - 1].is_alpha:
         start -= 1
@@ -146,6 +147,24 @@ def _ends_in_prep(subj: Token) -> bool:
         c.dep_ == "prep" and c.right_edge == subj.right_edge and not c.right_edge.is_punct
         for c in subj.children
     )
+
+
+def _quoted_after(subj: Token, cue: Token) -> bool:
+    """A "subject" after its cue inside quote marks is a title the parse misread: '…," Flynn, a top Trump
+    surrogate, said Thursday on Fox News's "Fox and Friends."'."""
+    return subj.i > cue.i and any(t.tag_ == "``" for t in subj.doc[cue.i : subj.left_edge.i])
+
+
+def _aside_start(doc: Doc, cue: int) -> int:
+    """Where a name's aside between commas starts, when one ends just before the cue ('"…," Flynn, a top
+    Trump surrogate, said'); else the cue: what `_name_before` reads back from."""
+    if cue < 2 or doc[cue - 1].text != ",":
+        return cue
+    start = cue - 1
+    while start > 0 and doc[start - 1].text not in (",", "\n") and cue - start < _MAX_NAME_BEFORE:
+        start -= 1
+    named = start > 1 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "PERSON"
+    return start - 1 if named else cue
 
 
 def _age(toks: Span) -> bool:
