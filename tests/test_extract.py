@@ -138,6 +138,43 @@ def test_which_with_no_comma_is_the_noun_before_it(ex: Extractor) -> None:
     assert (said.speaker, said.speaker_mention) == ("Chicago Police Department", "which")
 
 
+def test_a_title_the_parse_breaks_and_a_surname_beside_a_committee_are_the_person(ex: Extractor) -> None:
+    text = (
+        "Tulsa police Chief Chuck Jordan said the officer had been placed on leave.\n\n"
+        "Rep. Adam Schiff spoke on Monday. Schiff, 56, who has served on the Intelligence Committee for a "
+        "decade, told USA TODAY that Russia was behind the hacks."
+    )
+    said = {s.cue: s.speaker for s in ex.extract(text, "a_titles", "f").statements if s.cue}
+    assert said == {"said": "Chuck Jordan", "told": "Adam Schiff"}  # not "Tulsa", not the committee
+
+
+def test_he_is_the_last_speaker_when_the_ner_missed_his_name(ex: Extractor) -> None:
+    # the NER tags no "Schiff" in "Schiff called on", so the last person it named before "he" is Putin
+    text = (
+        "Rep. Adam Schiff spoke on Monday.\n\n"
+        '"We have had problems," Obama said after meeting with Russian President Vladimir Putin.\n\n'
+        'Schiff called on the administration to "really call out Russia on this". That could include '
+        "indicting the hackers and imposing sanctions against Russian institutions or individuals.\n\n"
+        '"Right now, there is little to deter them," he said.'
+    )
+    said = next(s for s in ex.extract(text, "a_he", "f").statements if s.speaker_mention == "he")
+    assert said.speaker == "Adam Schiff"
+
+
+def test_a_show_in_quote_marks_after_the_cue_is_not_its_speaker(ex: Extractor) -> None:
+    # the parse makes "Fox" the subject of "said" and hangs Flynn on "president"
+    text = (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was right.\n\n"
+        "\u201cHe's absolutely right. There's a severe disconnect between this White House and frankly the "
+        "president and our military,\u201d Flynn, a top Trump surrogate, said Thursday morning on Fox News's "
+        "\u201cFox and Friends.\u201d"
+    )
+    said = [s for s in ex.extract(text, "a_fox", "f").statements if s.kind == "direct"]
+    assert [(s.speaker, s.speaker_mention) for s in said] == [
+        ("Michael Flynn", "Flynn, a top Trump surrogate")
+    ]
+
+
 def test_according_to(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     s = by_cue(res, "According to")

@@ -190,17 +190,14 @@ class EntityIndex:
         return e
 
     def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
-        """Who a surname alone is: of the people named in full with it (or a surname alone the text already
-        set apart), one of the gender an honorific or title gives it ("Mr. Obama" is not "the first lady,
-        Michelle Obama"), else of the gender the article's honorifics give it most, else the first named."""
+        """Who a surname alone is: the first named in full with it (or a surname alone the text already set
+        apart) who is not of another gender than an honorific or title gives it ("Mr. Obama" is not "the
+        first lady, Michelle Obama"), or than the article's honorifics give that surname most."""
         same = [*self._namesakes.get(surname.lower(), [])]
         alone = self._by_key.get(("person", surname.lower()))
         same += [alone] if alone is not None and alone not in same else []
-        if gender is not None:
-            fits = [e for e in same if e.gender == gender] or [e for e in same if e.gender is None]
-        else:
-            usual = self._usual.get(surname.lower())
-            fits = [e for e in same if e.gender in (None, usual)] if usual else same
+        gender = gender or self._usual.get(surname.lower())
+        fits = [e for e in same if e.gender in (None, gender)] if gender else same
         return fits[0] if fits else None
 
     def _first_named(self, name: str) -> _Ent | None:
@@ -249,7 +246,9 @@ class EntityIndex:
         aides to John Kerry" are not Kerry), then the organisation that heads it ("Russia's Defense
         Ministry", not "Russia"; but not "Russian officials", who are not Russia), then a surname alone,
         then a role."""
-        persons = [e for e in span.ents if e.label_ == "PERSON" and _names(e, span.root)]
+        persons = [
+            e for e in span.ents if e.label_ == "PERSON" and (_names(e, span.root) or _named_last(e, span))
+        ]
         for ent in persons:
             name = clean_name(ent.text)
             hit = (
@@ -259,6 +258,10 @@ class EntityIndex:
             )
             if hit:
                 return self._use(hit)
+        root = span.root
+        bare = root.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in root.children)  # no first name
+        if bare and root.ent_type_ in ("", "PERSON") and root.lower_ in self._surnames:
+            return self._use(self._surnames[root.lower_])  # "Schiff, 56, who has served on the … Committee"
         orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
         head = next((e for e in orgs if e.start <= span.root.i < e.end), None)
         if head is None and span.root.lower_ in WORKS:  # "the State Department's statement": its author
@@ -432,6 +435,15 @@ def _names(person: Span, root: Token) -> bool:
     return titled and head.left_edge.i < person.start
 
 
+def _named_last(person: Span, mention: Span) -> bool:
+    """Whether a name ending a mention is who it is after a title the parse broke up: "Tulsa police Chief
+    Chuck Jordan", which it reads as a verb "Tulsa" with a title hung on it. Not after a preposition or a
+    comma ("aides to John Kerry", "the spokesman for Mr. Obama")."""
+    before = mention[: person.start - mention.start]
+    words = all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.is_title for t in before)
+    return person.end == mention.end and words and not any(t.is_punct or t.pos_ == "ADP" for t in before)
+
+
 def _within(name: str, full_names: Iterable[str]) -> str:
     """The article's own full name inside a longer one that a headline's title case or an epithet made:
     "Crooked Hillary Clinton" and "Hillary Clinton Slams" are Hillary Clinton when the article also names her
@@ -478,6 +490,11 @@ def _roles(ent: Span) -> list[str]:
         if 0 < len(toks) <= 10 and any(t.is_alpha for t in toks):  # not an age ("Kessler, 71,")
             out.append(doc[toks[0].i : toks[-1].i + 1].text)
     return out
+
+
+def stated_gender(ent: Span) -> str | None:
+    """The gender a mention states: an honorific before the name or a gendered title given with it."""
+    return _gender(ent)
 
 
 def _gender(ent: Span) -> str | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .cues import ADDRESSEE_DEPS, words
-from .entities import PARTICLES, WORKS, EntityIndex
+from .entities import PARTICLES, WORKS, EntityIndex, stated_gender
 from .pipeline import inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
@@ -114,6 +114,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                 # "Albright said …. '…,' he said": he who spoke just before, so Albright is a man
                 if ent is not None and actor.i in speakers and _says(cand, head):
                     index.referred_to(ent, gender)
+            if ent is None and _spoke_last(last, index, before, quoted, gender):
+                _speaks_as(cand, last)  # "Schiff called on …" with a "Schiff" the NER did not tag
+                speakers[head.i] = last = cand
+                continue
             ent = ent or index.nearest_person(before, exclude=quoted, gender=gender)
             if ent is None:  # with no one named before it, "he" stays unresolved rather than a name "He"
                 if last is not None and last.speaker_name != quoted:
@@ -381,6 +385,25 @@ def _people_before(they: Token) -> Span | None:
     if subj is None or subj.tag_ != "NNS" or subj.ent_type_:
         return None
     return doc[subj.left_edge.i : subj.i + 1]
+
+
+def _spoke_last(
+    last: Candidate | None, index: EntityIndex, before: int, quoted: str | None, gender: str
+) -> bool:
+    """Whether the person who spoke last was named after anyone else before a pronoun: a speaker's mention
+    names them even where the NER tagged no one ("That could include …. '…,' he said" after "Schiff called
+    on …", where the last name it tagged was Vladimir Putin's)."""
+    if last is None or last.speaker_type != "person" or last.speaker is None or last.speaker_name == quoted:
+        return False
+    if last.speaker[0] >= before or index.gender(last.speaker_entity) not in (None, gender):
+        return False
+    mention = index.doc.char_span(*last.speaker, alignment_mode="expand")
+    if mention is None or stated_gender(mention) not in (None, gender):  # "Mrs. Clinton said" is no "he"
+        return False
+    if index.doc.text[last.speaker[0] : before].count("\n\n") > 1:  # this paragraph or the one before
+        return False
+    near = index.nearest_person(before, exclude=quoted, gender=gender)
+    return near is not None and index.last_mention(near, before) < last.speaker[0]
 
 
 def _gender(pronoun: str) -> str:
