@@ -165,7 +165,7 @@ def ingest(
         f"{len(report.near_duplicates)} near-duplicates linked, {len(report.failed)} failed"
     )
     if report.speakers_named:
-        summary += f"; {report.speakers_named} statements by a speaker given by title named from the store"
+        summary += f", {report.speakers_named} speakers named by title"  # "the then US secretary of state"
     err.print(summary, highlight=False)
     if report.failed:
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)

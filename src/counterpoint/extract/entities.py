@@ -259,7 +259,8 @@ class EntityIndex:
             if hit:
                 return self._use(hit)
         root = span.root
-        bare = root.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in root.children)  # no first name
+        # no first name, and not one of several ("Rubio, Cruz and Kasich")
+        bare = root.pos_ == "PROPN" and not any(c.dep_ in ("compound", "conj") for c in root.children)
         if bare and root.ent_type_ in ("", "PERSON") and root.lower_ in self._surnames:
             return self._use(self._surnames[root.lower_])  # "Schiff, 56, who has served on the … Committee"
         orgs = [e for e in span.ents if e.label_ in ORG_LABELS]

@@ -73,7 +73,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             continue
         head = cand.speaker_token if cand.speaker_token is not None else span.root
         low = head.lower_
-        misparsed = low in ("which", "who") and head.i and doc[head.i - 1].pos_ in ("NOUN", "PROPN")
+        prior = doc[head.i - 1] if head.i else head  # "which" after a noun, "who" after a name
+        misparsed = (low == "which" and prior.pos_ in ("NOUN", "PROPN")) or (
+            low == "who" and prior.ent_type_ == "PERSON"
+        )
         if low in RELATIVE and (head.head.dep_ in ("relcl", "acl") or misparsed):
             # "turned to the Chicago Police Department which reported …", its verb parsed as the sentence's
             ant = head.head.head if head.head.dep_ in ("relcl", "acl") else doc[head.i - 1]
