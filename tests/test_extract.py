@@ -175,6 +175,15 @@ def test_a_show_in_quote_marks_after_the_cue_is_not_its_speaker(ex: Extractor) -
     ]
 
 
+def test_it_after_a_text_that_spoke_is_the_text(ex: Extractor) -> None:
+    text = (
+        'The Securities and Exchange Commission allows companies to keep subsidiaries quiet. "That creates '
+        'the potential for gaming," the report says. It also points out that the penalties are small.'
+    )
+    said = next(s for s in ex.extract(text, "a_it", "f").statements if s.speaker_mention == "It")
+    assert said.speaker == "report"  # not the commission named before it
+
+
 def test_according_to(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     s = by_cue(res, "According to")

@@ -39,6 +39,11 @@ INSTITUTIONS = words("""
 ministry department agency government council commission committee court regulator authority embassy
 parliament cabinet administration office army military police force prosecutor prosecutors service board
 """)
+# Texts that say things ("the article read"), which an "it" just after refers to.
+TEXTS = words("""
+article report story editorial column statement letter memo post study analysis survey poll review filing
+complaint ruling readout transcript document
+""")
 CORPORATE = words("""
 inc corp co ltd llc plc se ag sa nv corporation company energy airlines airways motors pharmaceuticals
 holdings technologies industries
@@ -191,7 +196,8 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         named_kind = head.lower_ in BUSINESSES and len(span) > 2 and span[0].lower_ == "the"
         if cand.speaker_type != "person" and (span[-1].lower_.rstrip(".") in CORPORATE or named_kind):
             company = cand
-        if cand.speaker_type == "org" or _the_business(span, head) or _institution(span, head):
+        text = head.lower_ in TEXTS and span[0].lower_ == "the"  # '"…," the article read. "…," it added'
+        if cand.speaker_type == "org" or _the_business(span, head) or _institution(span, head) or text:
             body = cand if head.tag_ not in ("NNS", "NNPS") else body
         if cand.speaker_type in ("person", "role"):
             last = cand
