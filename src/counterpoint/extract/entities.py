@@ -149,7 +149,7 @@ class EntityIndex:
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = {n for n in (clean_name(e.text) for e in persons) if len(n.split()) >= 2}
         # the gender the article's honorifics give a surname alone most ("Mr. Obama" fifteen times)
-        said = Counter((clean_name(e.text).lower(), g) for e in persons if (g := _gender(e)))
+        said = Counter((clean_name(e.text).lower(), g) for e in persons if (g := stated_gender(e)))
         self._usual = {name: g for (name, g), n in said.items() if n > said[(name, _OTHER[g])]}
         # Fullest names first, so "Lavrov" later finds "Sergei Lavrov"; a surname alone with an honorific
         # before one without, so "President Obama" finds the Mr. Obama who is not the first lady
@@ -167,7 +167,7 @@ class EntityIndex:
             return None
         words = name.split()
         surname = words[-1].lower()
-        known = self._namesake(name, _gender(ent)) if len(words) == 1 else self._surnames.get(surname)
+        known = self._namesake(name, stated_gender(ent)) if len(words) == 1 else self._surnames.get(surname)
         if len(words) == 1 and known is None and surname not in self._namesakes:  # a first name alone
             known = self._first_named(name)
             if known is not None:
@@ -184,7 +184,7 @@ class EntityIndex:
         for role in _roles(ent):
             if role not in e.roles:
                 e.roles.append(role)
-        e.gender = e.gender or _gender(ent)
+        e.gender = e.gender or stated_gender(ent)
         self.mentions.append((ent.start_char, e, ent.root))
         self._at[ent.start_char] = e
         return e
@@ -380,7 +380,7 @@ _CALLED = {"force": ("police", "constabulary", "service")}
 
 def _alone(ent: Span) -> bool:
     """A surname alone with no honorific or gendered title: resolved after those that have one."""
-    return len(clean_name(ent.text).split()) == 1 and _gender(ent) is None
+    return len(clean_name(ent.text).split()) == 1 and stated_gender(ent) is None
 
 
 def _described(e: _Ent, span: Span) -> bool:
@@ -494,11 +494,6 @@ def _roles(ent: Span) -> list[str]:
 
 
 def stated_gender(ent: Span) -> str | None:
-    """The gender a mention states: an honorific before the name or a gendered title given with it."""
-    return _gender(ent)
-
-
-def _gender(ent: Span) -> str | None:
     """Gender as the text states it: an honorific before the name or a gendered title given with it."""
     doc = ent.doc
     words = [doc[ent.start - 1].lower_.rstrip(".")] if ent.start else []
