@@ -184,6 +184,16 @@ def test_it_after_a_text_that_spoke_is_the_text(ex: Extractor) -> None:
     assert said.speaker == "report"  # not the commission named before it
 
 
+def test_it_after_a_quoted_article_is_the_article(ex: Extractor) -> None:
+    text = (
+        'A Times article hailed him in 1997. "Business and government leaders in New York honored him '
+        'yesterday. They called it the comeback of the decade," the article read.\n\n'
+        '"He has managed to erase much of his debt," it added.'
+    )
+    said = next(s for s in ex.extract(text, "a_it2", "f").statements if s.speaker_mention == "it")
+    assert said.speaker == "Times article"  # not New York, named inside the quote before
+
+
 def test_according_to(wire: tuple[str, Extraction]) -> None:
     _, res = wire
     s = by_cue(res, "According to")

@@ -70,9 +70,12 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
     company: Candidate | None = None  # the last company that spoke, for "the company", "the drugmaker"
     body: Candidate | None = None  # the last organisation that spoke, for "it said" just after
     several: Candidate | None = None  # the last speaker who is many people ("the people", "officials")
+    previous: Candidate | None = None  # the last statement with a speaker, not inside another's words
     for cand in _parents_first(cands):
         if cand.speaker is None:
             continue
+        said_before = previous
+        previous = cand if cand.parent is None else previous
         span = doc.char_span(*cand.speaker, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -135,7 +138,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             if parent is not None and _same_body(doc, parent, low):  # "the council said it could not …"
                 _speaks_as(cand, parent)
                 continue
-            if low == "it" and body is not None and _just_before(doc, body, head):
+            if low == "it" and body is not None and (_just_before(doc, body, head) or said_before is body):
                 _speaks_as(cand, body)  # "The company said …. '…,' it said": not the city named before
                 continue
             # "…, the people said. The talks could still fall apart, they cautioned": unless an organisation
@@ -178,7 +181,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             if ent is None and earlier is not None:  # "Iran's mission to the UN denied … the mission said"
                 _speaks_as(cand, earlier)
                 several = cand if head.tag_ == "NNS" else several  # "the people said"
-                body = cand if _the_business(span, head) else body
+                body = cand if _the_business(span, head) or _a_text(span, head) else body
                 continue
         if ent is not None:
             cand.speaker_name, cand.speaker_type, cand.speaker_entity = ent.name, ent.type, ent.id
@@ -196,8 +199,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         named_kind = head.lower_ in BUSINESSES and len(span) > 2 and span[0].lower_ == "the"
         if cand.speaker_type != "person" and (span[-1].lower_.rstrip(".") in CORPORATE or named_kind):
             company = cand
-        text = head.lower_ in TEXTS and span[0].lower_ == "the"  # '"…," the article read. "…," it added'
-        if cand.speaker_type == "org" or _the_business(span, head) or _institution(span, head) or text:
+        if cand.speaker_type == "org" or any(f(span, head) for f in (_the_business, _institution, _a_text)):
             body = cand if head.tag_ not in ("NNS", "NNPS") else body
         if cand.speaker_type in ("person", "role"):
             last = cand
@@ -276,6 +278,11 @@ def _the_business(span: Span, head: Token) -> bool:
 def _institution(span: Span, head: Token) -> bool:
     """ "The foreign ministry posted a statement. It said …": a body named by what it is."""
     return head.lower_ in INSTITUTIONS and span[0].lower_ == "the"
+
+
+def _a_text(span: Span, head: Token) -> bool:
+    """'"…," the article read. "…," it added': a text that says things, which an "it" after it is."""
+    return head.lower_ in TEXTS and span[0].lower_ == "the"
 
 
 def _just_before(doc: Doc, cand: Candidate, tok: Token) -> bool:
