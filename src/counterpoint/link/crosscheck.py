@@ -63,16 +63,17 @@ def link(
     rows = [s for s in store.statements() if s["checkable"]]
     people = speaker_keys(store)
     copies = store.copies()
+    denials = {n for n, s in enumerate(rows) if denial(s)}
     items = [
         Item(
             s["id"],
             s["article_id"],
-            compared_text(s),
+            compared_text(s, n in denials),
             speaker_of(s, people),
             s["speaker"],
             copies.get(s["article_id"]),
         )
-        for s in rows
+        for n, s in enumerate(rows)
     ]
     report.statements = len(items)
     done = {frozenset((known["a"], known["b"])) for known in store.links() if known["model"] == model}
@@ -110,7 +111,6 @@ def link(
     text_vec = {items[n].text: matrix[n] for pairs in found.values() for pair in pairs for n in pair}
     relater.known_vectors = text_vec
     judge = load_judge(relater.model_path)
-    denials = {n for n, s in enumerate(rows) if denial(s)}
     for looked_up in _batches(found, batch):
         # a denial is read as the text the other is checked against, where the model sees it deny
         pairs = [pair for q in looked_up for pair in found[q]]

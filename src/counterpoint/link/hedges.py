@@ -61,12 +61,12 @@ def denial(statement: dict) -> bool:
     return words[:1] == ["that"] or any(w in _ACCOUNTS for w in words[:6])
 
 
-def compared_text(statement: dict) -> str:
-    """The words `link` compares: a denial's with its cue in front ("rejected a claim by Lavrov that …"). Its
-    content alone states what is denied, and the model reads it as agreeing with the claim; with the cue, as
-    the text a claim is checked against, it reads it as contradicting it (0.53 to 0.87 on the samples'
-    denials of Lavrov's claim; as the claim, 0.29 to 0.64)."""
-    return f"{statement['cue']} {statement['text']}" if denial(statement) else statement["text"]
+def compared_text(statement: dict, denies: bool) -> str:
+    """The words `link` compares: a denial's (`denies`, as `denial` finds) with its cue in front ("rejected a
+    claim by Lavrov that …"). Its content alone states what is denied, and the model reads it as agreeing with
+    the claim; with the cue, as the text a claim is checked against, it reads it as contradicting it (0.53 to
+    0.87 on the samples' denials of Lavrov's claim; as the claim, 0.29 to 0.64)."""
+    return f"{statement['cue']} {statement['text']}" if denies else statement["text"]
 
 
 def hedged(text: str) -> bool:
