@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .entities import LINKS, head_word
 from .pipeline import OFFICES, TITLES
 
 # How titles are spelt short, and which of their words say when rather than what.
@@ -34,7 +35,6 @@ _SPELLINGS = {
 _WHEN = frozenset(
     {"the", "then", "former", "current", "now", "late", "outgoing", "incoming", "ex", "one-time"}
 )
-_LINKS = frozenset({"of", "for", "from", "to", "at", "in", "on", "with"})
 _WORD = re.compile(r"[a-z][a-z.]*(?:-[a-z]+)*")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my"})
 
@@ -51,8 +51,7 @@ def title_words(text: str) -> list[str]:
 
 def _head(words: list[str]) -> str:
     """The noun a title is built on: "secretary" in "us secretary of state"."""
-    cut = next((i for i, w in enumerate(words) if w in _LINKS and i), len(words))
-    return words[cut - 1] if words else ""
+    return head_word(" ".join(words))
 
 
 def _like(word: str, other: str) -> bool:
@@ -75,7 +74,7 @@ def describes(description: str, roles: Iterable[str]) -> bool:
     if not any(_head(t) == head for t in titles):
         return False
     known = {w for t in titles for w in t}
-    rest = [w for w in words if w not in _LINKS and w != "and" and w != head]
+    rest = [w for w in words if w not in LINKS and w != "and" and w != head]
     return all(any(_like(w, k) for k in known) for w in rest)
 
 

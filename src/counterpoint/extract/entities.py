@@ -68,7 +68,7 @@ PARTICLES = frozenset(
     {"van", "von", "de", "da", "del", "della", "di", "du", "der", "bin", "ibn", "al", "el", "la", "le"}
 )
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-_LINKS = frozenset({"of", "for", "from", "to", "at", "in", "on", "with"})  # what follows a title's noun
+LINKS = frozenset({"of", "for", "from", "to", "at", "in", "on", "with"})  # what follows a title's noun
 # a mention that introduces someone not named before
 _SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
@@ -388,13 +388,13 @@ def _described(e: _Ent, span: Span) -> bool:
     whose name is built on its head and holds its other words ("the appeals court" is no Supreme Court). A
     one-word name ("Council" of "Council leader") would add nothing to the description."""
     head = span.root.lower_
-    if len(span) == 2 and span[0].lower_ == "the" and _head_word(e.name) in _CALLED.get(head, ()):
+    if len(span) == 2 and span[0].lower_ == "the" and head_word(e.name) in _CALLED.get(head, ()):
         return True  # whatever the NER took "North Yorkshire Police" for
     if e.type == "person":
         return any(_titled(head, r) for r in e.roles)
     name = e.name.lower().split()
     words = {t.lower_ for t in span[1:]}
-    return span[0].lower_ == "the" and len(name) > 1 and _head_word(e.name) == head and words <= set(name)
+    return span[0].lower_ == "the" and len(name) > 1 and head_word(e.name) == head and words <= set(name)
 
 
 def _titled(head: str, role: str) -> bool:
@@ -403,14 +403,14 @@ def _titled(head: str, role: str) -> bool:
     in "president of the Transit Workers Union": "the union" is not its president). A title before a name
     may be caught with words before it ("endorsement of Senator"): there an office ends it."""
     words = role.lower().split()
-    return _head_word(role) == head or (bool(words) and words[-1] == head and head in TITLES)
+    return head_word(role) == head or (bool(words) and words[-1] == head and head in TITLES)
 
 
-def _head_word(name: str) -> str:
+def head_word(name: str) -> str:
     """The noun a title or a body's name is built on: "ambassador" in "ambassador to the UN", "fund" in
     "International Monetary Fund", "institute" in "Potsdam Institute for Climate Impact Research"."""
     words = name.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in _LINKS and i), len(words))
+    cut = next((i for i, w in enumerate(words) if w in LINKS and i), len(words))
     return words[cut - 1] if words else ""
 
 

@@ -87,7 +87,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         )
         if low in RELATIVE and (head.head.dep_ in ("relcl", "acl") or misparsed):
             # "turned to the Chicago Police Department which reported …", its verb parsed as the sentence's
-            ant = head.head.head if head.head.dep_ in ("relcl", "acl") else doc[head.i - 1]
+            ant = head.head.head if head.head.dep_ in ("relcl", "acl") else prior
             # "her son, David Marsh, who said …": the name given beside a description
             ant = next(
                 (c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < head.i),
