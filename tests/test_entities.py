@@ -183,3 +183,28 @@ def test_a_surname_with_an_honorific_is_not_a_namesake_of_the_other_gender() -> 
     said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_obama", "f").statements}
     assert said["Mr. Obama"] == said["The president"] == "Obama"  # the president is President Obama
     assert said["Mrs. Obama"] == "Michelle Obama"
+
+
+def test_namesakes_are_told_apart_by_the_pronouns_after_their_full_names() -> None:
+    # nothing but "she" says which Harlow is the woman; the one named first is not "Mrs. Harlow"
+    text = (
+        "Harlow rules out a cabinet post for her husband\n\n"
+        "Tom Harlow, a former governor, said in March that he would not seek office again. On Sunday Anne "
+        "Harlow said that she would put him in charge of trade talks.\n\n"
+        '"He knows how to do it," Mrs. Harlow told voters in Dayton. Asked whether Mr. Harlow would hold a '
+        'cabinet post, she said, "No."'
+    )
+    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_harlow", "f").statements}
+    assert said["Anne Harlow"] == said["Mrs. Harlow"] == said["she"] == "Anne Harlow"
+
+
+def test_a_pronoun_after_a_name_in_someone_else_s_sentence_says_nothing_of_its_gender() -> None:
+    # the "she" is Kim Lowe's, who leads the sentence: Mr. Grant is still Dan Grant, the only Grant named
+    text = (
+        "Protesters and the candidate\n\n"
+        "When Kim Lowe heard that Dan Grant would speak in Dayton, where she studies, she printed two signs. "
+        "A second sign read Fascist Grant.\n\n"
+        '"I hope not," Mr. Grant said when asked about the protests.'
+    )
+    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_grant", "f").statements}
+    assert said["Mr. Grant"] == "Dan Grant"

@@ -62,6 +62,8 @@ _MALE = frozenset(
         "widower",
     }
 )
+_PRONOUNS = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_SUBJECT = ("nsubj", "nsubjpass")
 ORG_LABELS = ("ORG", "GPE", "NORP")
 _OTHER = {"f": "m", "m": "f"}
 PARTICLES = frozenset(
@@ -145,6 +147,7 @@ class EntityIndex:
         self._surnames: dict[str, _Ent] = {}
         self._namesakes: dict[str, list[_Ent]] = {}  # everyone named in full with a surname, in order
         self._at: dict[int, _Ent] = {}  # the person each PERSON mention was taken for, by its start
+        self._leaning: dict[int, str | None] = {}  # a gender the pronouns suggest, by id(entity)
         self.mentions: list[tuple[int, _Ent, Token]] = []  # (char start, entity, head token)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = {n for n in (clean_name(e.text) for e in persons) if len(n.split()) >= 2}
@@ -153,7 +156,12 @@ class EntityIndex:
         self._usual = {name: g for (name, g), n in said.items() if n > said[(name, _OTHER[g])]}
         # Fullest names first, so "Lavrov" later finds "Sergei Lavrov"; a surname alone with an honorific
         # before one without, so "President Obama" finds the Mr. Obama who is not the first lady
-        for ent in sorted(persons, key=lambda e: (-len(clean_name(e.text).split()), _alone(e))):
+        persons.sort(key=lambda e: (-len(clean_name(e.text).split()), _alone(e)))
+        full = [e for e in persons if len(clean_name(e.text).split()) > 1]
+        for ent in full:
+            self._person(ent)
+        self._pronoun_genders(full)  # before a surname alone picks among namesakes by gender
+        for ent in persons[len(full) :]:
             self._person(ent)
         for ent in doc.ents:
             if ent.label_ in ORG_LABELS:
@@ -189,16 +197,49 @@ class EntityIndex:
         self._at[ent.start_char] = e
         return e
 
+    def _pronoun_genders(self, named: list[Span]) -> None:
+        """What the pronouns after a person's full names say of their gender where no honorific or title
+        does: the first gendered subject or possessive pronoun in the writer's words, in the name's sentence
+        or the next, with no other person named between ("Hillary Clinton said …. She added"). A pronoun
+        may still point further back, so each counts only as a clear majority: after two names or more in
+        subject position it is the person's gender; after any one name it only picks between namesakes
+        (Bill and Hillary Clinton: "Mrs. Clinton" is the one a "she" followed)."""
+        doc = self.doc
+        starts = sorted(e.start for e in doc.ents if e.label_ == "PERSON")
+        subjects = {e.start for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in _SUBJECT}
+        subject: dict[int, Counter[str]] = {}
+        anywhere: dict[int, Counter[str]] = {}
+        people: dict[int, _Ent] = {}
+        for ent in named:
+            e = self._at.get(ent.start_char)
+            sent = ent.sent
+            if e is None or e.gender or any(sent.start <= s < ent.start for s in subjects):
+                continue  # "When Kashiya Nwanguma learned that Donald J. Trump would come to where she …"
+            stop = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+            stop = min(stop, next((s for s in starts if s >= ent.end), stop))
+            g = next((_PRONOUNS[t.lower_] for t in doc[ent.end : stop] if _writers_pronoun(ent, t)), None)
+            if g:
+                people[id(e)] = e
+                anywhere.setdefault(id(e), Counter())[g] += 1
+                if ent.root.dep_ in _SUBJECT:
+                    subject.setdefault(id(e), Counter())[g] += 1
+        for key, e in people.items():
+            self._leaning[key] = _majority(anywhere[key], 1)
+            e.gender = _majority(subject.get(key, Counter()), 2)
+
     def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
         """Who a surname alone is: the first named in full with it (or a surname alone the text already set
         apart) who is not of another gender than an honorific or title gives it ("Mr. Obama" is not "the
-        first lady, Michelle Obama"), or than the article's honorifics give that surname most."""
+        first lady, Michelle Obama"), or than the article's honorifics give that surname most. One whom the
+        pronouns after their full names lean to the other gender comes last."""
         same = [*self._namesakes.get(surname.lower(), [])]
         alone = self._by_key.get(("person", surname.lower()))
         same += [alone] if alone is not None and alone not in same else []
         gender = gender or self._usual.get(surname.lower())
-        fits = [e for e in same if e.gender in (None, gender)] if gender else same
-        return fits[0] if fits else None
+        if gender:  # those the pronouns lean to the other gender last
+            same = [e for e in same if e.gender in (None, gender)]
+            same.sort(key=lambda e: self._leaning.get(id(e)) not in (None, gender))
+        return same[0] if same else None
 
     def _first_named(self, name: str) -> _Ent | None:
         """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie and names him by his
@@ -376,6 +417,20 @@ class EntityIndex:
 
 # What a body is called by another word ("North Yorkshire Police said …. the force said")
 _CALLED = {"force": ("police", "constabulary", "service")}
+
+
+def _majority(votes: Counter[str], least: int) -> str | None:
+    """The gender at least `least` pronouns gave and three times as many as gave the other, if any."""
+    g = max(votes, key=lambda k: votes[k], default=None)
+    return g if g and votes[g] >= least and votes[g] >= 3 * votes[_OTHER[g]] else None
+
+
+def _writers_pronoun(ent: Span, t: Token) -> bool:
+    """A gendered subject or possessive pronoun in the writer's words after a name: one inside a quote is the
+    speaker's own, and an object is seldom the subject just named ("McCaskill scolded him")."""
+    between = ent.doc.text[ent.end_char : t.idx]
+    quoted = sum(between.count(q) for q in '"\u201c\u201d') % 2
+    return t.dep_ in (*_SUBJECT, "poss") and t.lower_ in _PRONOUNS and not quoted
 
 
 def _alone(ent: Span) -> bool:
