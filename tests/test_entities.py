@@ -208,3 +208,18 @@ def test_a_pronoun_after_a_name_in_someone_else_s_sentence_says_nothing_of_its_g
     )
     said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_grant", "f").statements}
     assert said["Mr. Grant"] == "Dan Grant"
+
+
+def test_a_persons_account_or_statement_is_theirs() -> None:
+    # "her account" is the doctor's, by the same reading as a "she" there; "her statement" opening a sentence
+    # is the person the sentence then names as its subject
+    text = (
+        "Doctor recalls a hidden illness\n\n"
+        "Dr. Connie Mariano, the White House physician, wrote a memoir of her years there. According to her "
+        "account, the first lady was treated as an outpatient.\n\n"
+        "Senator Mark Ellis urged calm. In her statement condemning the test, Governor Ruth Dale said the "
+        "state was safe."
+    )
+    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_memoir", "f").statements}
+    assert said["her account"] == "Connie Mariano"
+    assert said["her statement"] == "Ruth Dale"

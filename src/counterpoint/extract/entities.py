@@ -76,7 +76,7 @@ _SOMEONE_NEW = frozenset({"a", "an", "another", "one", "some", "several"})
 # what a person wrote or said: its owner or author is the speaker
 WORKS = words("""
 statement statements tweet tweets speech speeches remarks comments letter memo brief essay op-ed post posts
-testimony analysis study book interview plan proposal words
+testimony analysis study book interview plan proposal words account
 """)
 _ROLE_STOP_POS = ("DET", "PUNCT", "VERB", "AUX", "PRON", "PART", "CCONJ", "SCONJ", "NUM", "SPACE")
 

@@ -18,6 +18,7 @@ from .entities import PARTICLES, WORKS, EntityIndex, stated_gender
 from .pipeline import inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+_POSSESSIVE = ("his", "her")
 GROUP = frozenset({"they", "them", "it", "its", "their"})
 PLURAL = frozenset({"they", "them", "their"})
 FIRST = frozenset({"i", "we", "me", "us"})
@@ -95,6 +96,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             )
             span = doc[ant.left_edge.i : ant.i + 1]
             low = ant.lower_
+        owner = _whose_work(head)
+        if owner is not None:
+            span, head, low = owner, owner.root, owner.root.lower_
         ent = None
         parent = cands[cand.parent] if cand.parent is not None else None
         if low in PERSONAL and len(span) == 1:
@@ -342,6 +346,24 @@ def _same_body(doc: Doc, parent: Candidate, pronoun: str) -> bool:
     if pronoun in ("it", "its"):
         return said_by.root.tag_ not in ("NNS", "NNPS")
     return said_by.root.lower_ not in WORKS
+
+
+def _whose_work(head: Token) -> Span | None:
+    """Whose a statement, remarks or an account given by "his" or "her" is: the person the sentence goes on
+    to name as its subject ("In her statement condemning the test, Hillary Clinton defended …"), else the
+    pronoun, to resolve as a "she" there would be ("According to her account, …")."""
+    if head.lower_ not in WORKS:
+        return None
+    mine = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE), None)
+    if mine is None:
+        return None
+    root = head.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head.i), None)
+    # not where its own clause has a subject ("When Mr. Trump tried to defend his remarks …, Kasich said")
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for a in head.ancestors if a != root for c in a.children)
+    if subject is not None and subject.ent_type_ == "PERSON" and not own and not head.is_ancestor(subject):
+        return head.doc[subject.left_edge.i : subject.i + 1]
+    return head.doc[mine.i : mine.i + 1]
 
 
 def _its_owner(head: Token) -> Span | None:
