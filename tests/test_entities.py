@@ -180,7 +180,7 @@ def test_a_surname_with_an_honorific_is_not_a_namesake_of_the_other_gender() -> 
         "The campaign plans to employ Mr. Obama and the first lady, Michelle Obama, as much as possible, and "
         'Mr. Obama will speak again on Monday. "We need every vote," Mrs. Obama said.'
     )
-    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_obama", "f").statements}
+    said = _speakers(text)
     assert said["Mr. Obama"] == said["The president"] == "Obama"  # the president is President Obama
     assert said["Mrs. Obama"] == "Michelle Obama"
 
@@ -194,7 +194,7 @@ def test_namesakes_are_told_apart_by_the_pronouns_after_their_full_names() -> No
         '"He knows how to do it," Mrs. Harlow told voters in Dayton. Asked whether Mr. Harlow would hold a '
         'cabinet post, she said, "No."'
     )
-    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_harlow", "f").statements}
+    said = _speakers(text)
     assert said["Anne Harlow"] == said["Mrs. Harlow"] == said["she"] == "Anne Harlow"
 
 
@@ -206,7 +206,7 @@ def test_a_pronoun_after_a_name_in_someone_else_s_sentence_says_nothing_of_its_g
         "A second sign read Fascist Grant.\n\n"
         '"I hope not," Mr. Grant said when asked about the protests.'
     )
-    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_grant", "f").statements}
+    said = _speakers(text)
     assert said["Mr. Grant"] == "Dan Grant"
 
 
@@ -220,6 +220,11 @@ def test_a_persons_account_or_statement_is_theirs() -> None:
         "Senator Mark Ellis urged calm. In her statement condemning the test, Governor Ruth Dale said the "
         "state was safe."
     )
-    said = {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a_memoir", "f").statements}
+    said = _speakers(text)
     assert said["her account"] == "Connie Mariano"
     assert said["her statement"] == "Ruth Dale"
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """Each speaker as the text gives it, and the name it was resolved to."""
+    return {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a", "f").statements}
