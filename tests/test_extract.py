@@ -184,6 +184,17 @@ def test_it_after_a_text_that_spoke_is_the_text(ex: Extractor) -> None:
     assert said.speaker == "report"  # not the commission named before it
 
 
+def test_it_after_a_text_the_writer_describes_is_the_text(ex: Extractor) -> None:
+    # the lawsuit says nothing until "it goes on": no statement's speaker, but what the sentence is about
+    text = (
+        "The families sued in federal court on Monday.\n\n"
+        "The lawsuit names the former governor of the State of Ohio as a defendant. It goes on to say that "
+        "the state's agencies ignored the warnings."
+    )
+    said = next(s for s in ex.extract(text, "a_it3", "f").statements if s.speaker_mention == "It")
+    assert said.speaker == "lawsuit"  # not the state named before it
+
+
 def test_it_after_a_quoted_article_is_the_article(ex: Extractor) -> None:
     text = (
         'A Times article hailed him in 1997. "Business and government leaders in New York honored him '

@@ -43,7 +43,7 @@ parliament cabinet administration office army military police force prosecutor p
 # Texts that say things ("the article read"), which an "it" just after refers to.
 TEXTS = words("""
 article report story editorial column statement letter memo post study analysis survey poll review filing
-complaint ruling readout transcript document
+complaint ruling readout transcript document email ad lawsuit
 """)
 CORPORATE = words("""
 inc corp co ltd llc plc se ag sa nv corporation company energy airlines airways motors pharmaceuticals
@@ -144,6 +144,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
                 continue
             if low == "it" and body is not None and (_just_before(doc, body, head) or said_before is body):
                 _speaks_as(cand, body)  # "The company said …. '…,' it said": not the city named before
+                continue
+            text = _text_before(head) if low == "it" else None
+            if text is not None:  # "The email includes a photo of Cruz …. At the bottom it reads …"
+                cand.speaker_name, cand.speaker_type = _plain(text), "role"
                 continue
             # "…, the people said. The talks could still fall apart, they cautioned": unless an organisation
             # has been named since, "they" are the people who last spoke: in this sentence or the one before,
@@ -287,6 +291,21 @@ def _institution(span: Span, head: Token) -> bool:
 def _a_text(span: Span, head: Token) -> bool:
     """'"…," the article read. "…," it added': a text that says things, which an "it" after it is."""
     return head.lower_ in TEXTS and span[0].lower_ == "the"
+
+
+def _text_before(it: Token) -> Span | None:
+    """A text that the main clause before an "it" is about, in its sentence or the one before, when no
+    statement of its own made it a speaker ("the paper notes …, it lists …")."""
+    doc, sent = it.doc, it.sent
+    for s in (sent, doc[sent.start - 1].sent) if sent.start else (sent,):
+        subject = next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < it.i), None)
+        if (
+            subject is not None
+            and subject.tag_ == "NN"
+            and _a_text(doc[subject.left_edge.i : subject.i + 1], subject)
+        ):
+            return doc[subject.left_edge.i : subject.i + 1]
+    return None
 
 
 def _just_before(doc: Doc, cand: Candidate, tok: Token) -> bool:
