@@ -43,7 +43,7 @@ parliament cabinet administration office army military police force prosecutor p
 # Texts that say things ("the article read"), which an "it" just after refers to.
 TEXTS = words("""
 article report story editorial column statement letter memo post study analysis survey poll review filing
-complaint ruling readout transcript document email ad lawsuit
+complaint ruling readout transcript document email ad lawsuit paper
 """)
 CORPORATE = words("""
 inc corp co ltd llc plc se ag sa nv corporation company energy airlines airways motors pharmaceuticals
