@@ -225,6 +225,18 @@ def test_a_persons_account_or_statement_is_theirs() -> None:
     assert said["her statement"] == "Ruth Dale"
 
 
+def test_his_speech_in_a_relative_clause_is_the_one_it_describes() -> None:
+    # "his speech" is the former governor's, whom the clause is about, not Dan Grant's, named just before
+    said = _speakers(
+        "Reyes campaigns for his brother\n\n"
+        "Former Governor Tom Reyes spoke in Columbia on Monday. Dan Grant's attacks may have affected the "
+        "former governor, who spent much of his speech defending his record on schools.\n\n"
+        'Grant tweeted, "Thank you Ohio! #Grant2016" on Friday. His tweet said the crowd was the largest yet.'
+    )
+    assert said["his speech"] == "Tom Reyes"
+    assert said["His tweet"] == "Dan Grant"
+
+
 def _speakers(text: str) -> dict[str, str | None]:
     """Each speaker as the text gives it, and the name it was resolved to."""
     return {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a", "f").statements}

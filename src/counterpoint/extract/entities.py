@@ -171,7 +171,7 @@ class EntityIndex:
 
     def _person(self, ent: Span) -> _Ent | None:
         name = _within(clean_name(ent.text), self._full_names)
-        if not name or not name[0].isupper():
+        if not name or not name[0].isupper() or any(c.isdigit() for c in name):  # not "#Trump2016"
             return None
         words = name.split()
         surname = words[-1].lower()

@@ -376,13 +376,26 @@ def _whose_work(head: Token) -> Span | None:
     mine = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE), None)
     if mine is None:
         return None
-    root = head.sent.root
+    doc, root = head.doc, head.sent.root
+    # the subject of its own clause: "When Mr. Trump tried to defend his remarks …, Kasich said" is Trump's,
+    # "the former president, who spent much of his 30-minute speech …" the former president's
+    own = next(
+        (c for a in head.ancestors if a != root for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None
+    )
+    if own is not None and own.i < head.i:
+        if own.lower_ == "who" and own.head.dep_ == "relcl" and own.head.head.pos_ in ("NOUN", "PROPN"):
+            return doc[own.head.head.left_edge.i : own.head.head.i + 1]
+        if own.ent_type_ == "PERSON":
+            return doc[own.left_edge.i : own.i + 1]
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head.i), None)
-    # not where its own clause has a subject ("When Mr. Trump tried to defend his remarks …, Kasich said")
-    own = any(c.dep_ in ("nsubj", "nsubjpass") for a in head.ancestors if a != root for c in a.children)
-    if subject is not None and subject.ent_type_ == "PERSON" and not own and not head.is_ancestor(subject):
-        return head.doc[subject.left_edge.i : subject.i + 1]
-    return head.doc[mine.i : mine.i + 1]
+    if (
+        subject is not None
+        and subject.ent_type_ == "PERSON"
+        and own is None
+        and not head.is_ancestor(subject)
+    ):
+        return doc[subject.left_edge.i : subject.i + 1]
+    return doc[mine.i : mine.i + 1]
 
 
 def _its_owner(head: Token) -> Span | None:
