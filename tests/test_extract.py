@@ -175,34 +175,38 @@ def test_a_show_in_quote_marks_after_the_cue_is_not_its_speaker(ex: Extractor) -
     ]
 
 
-def test_it_after_a_text_that_spoke_is_the_text(ex: Extractor) -> None:
-    text = (
-        'The Securities and Exchange Commission allows companies to keep subsidiaries quiet. "That creates '
-        'the potential for gaming," the report says. It also points out that the penalties are small.'
-    )
-    said = next(s for s in ex.extract(text, "a_it", "f").statements if s.speaker_mention == "It")
-    assert said.speaker == "report"  # not the commission named before it
-
-
-def test_it_after_a_text_the_writer_describes_is_the_text(ex: Extractor) -> None:
-    # the lawsuit says nothing until "it goes on": no statement's speaker, but what the sentence is about
-    text = (
-        "The families sued in federal court on Monday.\n\n"
-        "The lawsuit names the former governor of the State of Ohio as a defendant. It goes on to say that "
-        "the state's agencies ignored the warnings."
-    )
-    said = next(s for s in ex.extract(text, "a_it3", "f").statements if s.speaker_mention == "It")
-    assert said.speaker == "lawsuit"  # not the state named before it
-
-
-def test_it_after_a_quoted_article_is_the_article(ex: Extractor) -> None:
-    text = (
-        'A Times article hailed him in 1997. "Business and government leaders in New York honored him '
-        'yesterday. They called it the comeback of the decade," the article read.\n\n'
-        '"He has managed to erase much of his debt," it added.'
-    )
-    said = next(s for s in ex.extract(text, "a_it2", "f").statements if s.speaker_mention == "it")
-    assert said.speaker == "Times article"  # not New York, named inside the quote before
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # a text that spoke: not the commission named before it
+        (
+            "The Securities and Exchange Commission allows companies to keep subsidiaries quiet. "
+            '"That creates the potential for gaming," the report says. It also points out that the penalties '
+            "are small.",
+            "It",
+            "report",
+        ),
+        # a text the writer describes, no statement's speaker: not the state named before it
+        (
+            "The families sued in federal court on Monday.\n\n"
+            "The lawsuit names the former governor of the State of Ohio as a defendant. It goes on to say "
+            "that the state's agencies ignored the warnings.",
+            "It",
+            "lawsuit",
+        ),
+        # a text quoted at length: not New York, named inside the quote before
+        (
+            'A Times article hailed him in 1997. "Business and government leaders in New York honored him '
+            'yesterday. They called it the comeback of the decade," the article read.\n\n'
+            '"He has managed to erase much of his debt," it added.',
+            "it",
+            "Times article",
+        ),
+    ],
+)
+def test_it_after_a_text_is_the_text(ex: Extractor, text: str, mention: str, speaker: str) -> None:
+    said = next(s for s in ex.extract(text, "a_it", "f").statements if s.speaker_mention == mention)
+    assert said.speaker == speaker
 
 
 def test_according_to(wire: tuple[str, Extraction]) -> None:
