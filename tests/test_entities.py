@@ -237,6 +237,17 @@ def test_his_speech_in_a_relative_clause_is_the_one_it_describes() -> None:
     assert said["His tweet"] == "Dan Grant"
 
 
+def test_a_hashtag_is_no_person() -> None:
+    # the NER takes "#Trump2016" for a name; "His tweet" is Trump's
+    said = _speakers(
+        "Knight backs Trump\n\n"
+        "Donald Trump won the endorsement of Bob Knight on Wednesday. Trump, who also campaigned in the "
+        'state this week, tweeted, "Thank you Indiana! #Trump2016" on Friday afternoon. His tweet included a '
+        "picture of him embracing former Indiana University basketball coach Bob Knight."
+    )
+    assert said["His tweet"] == "Donald Trump"
+
+
 def _speakers(text: str) -> dict[str, str | None]:
     """Each speaker as the text gives it, and the name it was resolved to."""
     return {s.speaker_mention: s.speaker for s in Extractor().extract(text, "a", "f").statements}
