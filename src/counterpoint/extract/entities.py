@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
-from .pipeline import HONORIFICS, OFFICES, TITLES, inside_word
+from .pipeline import HONORIFICS, OFFICES, SUBJECT_DEPS, TITLES, inside_word
 
 _FEMALE = frozenset(
     {
@@ -62,8 +62,11 @@ _MALE = frozenset(
         "widower",
     }
 )
-_PRONOUNS = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_SUBJECT = ("nsubj", "nsubjpass")
+# what a pronoun says of the person it stands for
+PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
 ORG_LABELS = ("ORG", "GPE", "NORP")
 _OTHER = {"f": "m", "m": "f"}
 PARTICLES = frozenset(
@@ -206,7 +209,7 @@ class EntityIndex:
         (Bill and Hillary Clinton: "Mrs. Clinton" is the one a "she" followed)."""
         doc = self.doc
         starts = sorted(e.start for e in doc.ents if e.label_ == "PERSON")
-        subjects = {e.start for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in _SUBJECT}
+        subjects = {e.start for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in SUBJECT_DEPS}
         subject: dict[int, Counter[str]] = {}
         anywhere: dict[int, Counter[str]] = {}
         people: dict[int, _Ent] = {}
@@ -217,11 +220,11 @@ class EntityIndex:
                 continue  # "When Kashiya Nwanguma learned that Donald J. Trump would come to where she …"
             stop = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
             stop = min(stop, next((s for s in starts if s >= ent.end), stop))
-            g = next((_PRONOUNS[t.lower_] for t in doc[ent.end : stop] if _writers_pronoun(ent, t)), None)
+            g = next((PRONOUN_GENDERS[t.lower_] for t in doc[ent.end : stop] if _writers(ent, t)), None)
             if g:
                 people[id(e)] = e
                 anywhere.setdefault(id(e), Counter())[g] += 1
-                if ent.root.dep_ in _SUBJECT:
+                if ent.root.dep_ in SUBJECT_DEPS:
                     subject.setdefault(id(e), Counter())[g] += 1
         for key, e in people.items():
             self._leaning[key] = _majority(anywhere[key], 1)
@@ -425,12 +428,12 @@ def _majority(votes: Counter[str], least: int) -> str | None:
     return g if g and votes[g] >= least and votes[g] >= 3 * votes[_OTHER[g]] else None
 
 
-def _writers_pronoun(ent: Span, t: Token) -> bool:
+def _writers(ent: Span, t: Token) -> bool:
     """A gendered subject or possessive pronoun in the writer's words after a name: one inside a quote is the
     speaker's own, and an object is seldom the subject just named ("McCaskill scolded him")."""
     between = ent.doc.text[ent.end_char : t.idx]
     quoted = sum(between.count(q) for q in '"\u201c\u201d') % 2
-    return t.dep_ in (*_SUBJECT, "poss") and t.lower_ in _PRONOUNS and not quoted
+    return t.dep_ in (*SUBJECT_DEPS, "poss") and t.lower_ in PRONOUN_GENDERS and not quoted
 
 
 def _alone(ent: Span) -> bool:

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import words
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass")  # who does what: the subject of a verb, active or passive
+
 # The rules match cue words on their forms (cues.py), so the lemmatizer's time is saved.
 UNUSED_PIPES = ["lemmatizer"]
 _DATELINE = re.compile(

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
 from .cues import ADDRESSEE_DEPS, words
-from .entities import PARTICLES, WORKS, EntityIndex, stated_gender
-from .pipeline import inside_word
+from .entities import PARTICLES, PRONOUN_GENDERS, WORKS, EntityIndex, stated_gender
+from .pipeline import SUBJECT_DEPS, inside_word
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _POSSESSIVE = ("his", "her")
@@ -102,7 +102,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         ent = None
         parent = cands[cand.parent] if cand.parent is not None else None
         if low in PERSONAL and len(span) == 1:
-            gender = _gender(low)
+            gender = PRONOUN_GENDERS[low]
             # '"Trump is a disaster," he said': he is whoever was named before the quote, not a name in it
             before = min(cand.speaker[0], cand.content[0]) if cand.content else cand.speaker[0]
             # '"He made it clear to me …," Paul said': the one quoted would say "I", so he is someone else
@@ -113,7 +113,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
             if actor is not None and actor.ent_type_ != "PERSON":  # "He added …. '…,' he said": the same he
                 # but not "Mr Achterberg …. The barrister also asked …. She said …": not the barrister
                 if actor.lower_ in PERSONAL:
-                    same = _gender(actor.lower_) == gender
+                    same = PRONOUN_GENDERS[actor.lower_] == gender
                 else:
                     same = index.gender(speakers[actor.i].speaker_entity) in (None, gender)
                 if same and speakers[actor.i].speaker_name != quoted:
@@ -298,13 +298,10 @@ def _text_before(it: Token) -> Span | None:
     statement of its own made it a speaker ("the paper notes …, it lists …")."""
     doc, sent = it.doc, it.sent
     for s in (sent, doc[sent.start - 1].sent) if sent.start else (sent,):
-        subject = next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < it.i), None)
-        if (
-            subject is not None
-            and subject.tag_ == "NN"
-            and _a_text(doc[subject.left_edge.i : subject.i + 1], subject)
-        ):
-            return doc[subject.left_edge.i : subject.i + 1]
+        subject = next((c for c in s.root.children if c.dep_ in SUBJECT_DEPS and c.i < it.i), None)
+        words = doc[subject.left_edge.i : subject.i + 1] if subject is not None else None
+        if words is not None and subject.tag_ == "NN" and _a_text(words, subject):
+            return words
     return None
 
 
@@ -379,15 +376,13 @@ def _whose_work(head: Token) -> Span | None:
     doc, root = head.doc, head.sent.root
     # the subject of its own clause: "When Mr. Trump tried to defend his remarks …, Kasich said" is Trump's,
     # "the former president, who spent much of his 30-minute speech …" the former president's
-    own = next(
-        (c for a in head.ancestors if a != root for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None
-    )
+    own = next((c for a in head.ancestors if a != root for c in a.children if c.dep_ in SUBJECT_DEPS), None)
     if own is not None and own.i < head.i:
         if own.lower_ == "who" and own.head.dep_ == "relcl" and own.head.head.pos_ in ("NOUN", "PROPN"):
             return doc[own.head.head.left_edge.i : own.head.head.i + 1]
         if own.ent_type_ == "PERSON":
             return doc[own.left_edge.i : own.i + 1]
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head.i), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > head.i), None)
     if (
         subject is not None
         and subject.ent_type_ == "PERSON"
@@ -401,12 +396,12 @@ def _whose_work(head: Token) -> Span | None:
 def _its_owner(head: Token) -> Span | None:
     """Whose "its" a text is that opens a sentence: the body the sentence before is about ("The Russian
     foreign ministry gave a different emphasis. Its statement said …"), not a person nor many."""
-    if head.lower_ not in WORKS or head.dep_ not in ("nsubj", "nsubjpass") or head.sent.start == 0:
+    if head.lower_ not in WORKS or head.dep_ not in SUBJECT_DEPS or head.sent.start == 0:
         return None
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children):
         return None
     before = head.doc[head.sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in before.root.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON" or subj.lower_ in WORKS:
         return None
     if ANONYMOUS.search(subj.text) or PEOPLE.search(subj.text):
@@ -476,10 +471,6 @@ def _spoke_last(
     return near is not None and index.last_mention(near, before) < last.speaker[0]
 
 
-def _gender(pronoun: str) -> str:
-    return "f" if pronoun in ("she", "her") else "m"
-
-
 def _actor(doc: Doc, before: int, speakers: dict[int, Candidate]) -> Token | None:
     """Who was acting just before a pronoun's statement: the last person who is a subject in its own
     sentence up to `before` ("Palmieri said Trump is reduced to insults because he …"), else the last who is
@@ -516,7 +507,7 @@ def _subjects(words: Span, speakers: dict[int, Candidate]) -> list[tuple[bool, T
     out = []
     for tok in words:
         role_of = tok.head if tok.dep_ == "appos" else tok  # "the secretary of state, John Kerry,"
-        if role_of.dep_ not in ("nsubj", "nsubjpass") or not (tok.ent_type_ == "PERSON" or tok.i in speakers):
+        if role_of.dep_ not in SUBJECT_DEPS or not (tok.ent_type_ == "PERSON" or tok.i in speakers):
             continue
         if _in_question(role_of.head):
             continue  # "Asked whether Kerry had used those words, he replied": he is the one asked

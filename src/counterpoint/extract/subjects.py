@@ -14,9 +14,8 @@ from .candidate import Candidate
 from .content import goes_on
 from .cues import told_passively, verb_base, words
 from .entities import WORKS
-from .pipeline import end_char
+from .pipeline import SUBJECT_DEPS, end_char
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "dep")
 ADVERBIAL_PREPS = ("by", "in", "after", "before", "while", "upon", "since", "without")
 _MAX_NAME_BEFORE = 8  # words of title and name ("Tulsa police Chief Chuck Jordan")
