@@ -10,6 +10,7 @@ import counterpoint
 from counterpoint.extract import Extractor
 from counterpoint.extract.described import describes
 from counterpoint.extract.entities import _within, name_key
+from counterpoint.extract.first_names import given_name_gender
 
 
 @pytest.mark.parametrize(
@@ -196,6 +197,27 @@ def test_namesakes_are_told_apart_by_the_pronouns_after_their_full_names() -> No
     )
     said = _speakers(text)
     assert said["Anne Harlow"] == said["Mrs. Harlow"] == said["she"] == "Anne Harlow"
+
+
+def test_only_a_first_name_one_sex_bears_almost_alone_gives_a_gender() -> None:
+    assert given_name_gender("Chris Christie") == "m"
+    assert given_name_gender("Hillary Clinton") == "f"
+    assert given_name_gender("Terry McAuliffe") is None  # borne by both
+    assert given_name_gender("Barack Obama") is None  # not in the census lists
+    assert given_name_gender("Hillary") is None  # a single word may be a surname
+
+
+def test_a_first_name_one_sex_bears_tells_whom_a_pronoun_means() -> None:
+    # nothing in the text says Chris Dalton is a man: the "she" is the senator he attacked, the "he" is him
+    text = (
+        "Dalton calls Marsh a disgrace\n\n"
+        'Gov. Chris Dalton described the senator Ellen Marsh as a "disgrace" after she said that police '
+        "officers were biased against minorities.\n\n"
+        '"She\'s a disgrace," he said on Tuesday.'
+    )
+    said = _speakers(text)
+    assert said["she"] == "Ellen Marsh"
+    assert said["he"] == "Chris Dalton"
 
 
 def test_a_pronoun_after_a_name_in_someone_else_s_sentence_says_nothing_of_its_gender() -> None:

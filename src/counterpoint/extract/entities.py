@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.records import Entity, normalize_text, stable_id
 
 from .cues import words
+from .first_names import given_name_gender
 from .pipeline import HONORIFICS, OFFICES, SUBJECT_DEPS, TITLES, inside_word
 
 _FEMALE = frozenset(
@@ -89,7 +90,7 @@ class _Ent:
     name: str
     type: str
     label: str = "PERSON"
-    gender: str | None = None  # "f" | "m" when the text says so (honorific, gendered title)
+    gender: str | None = None  # "f" | "m": honorific, gendered title, pronouns, or a first name one sex bears
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
@@ -150,7 +151,7 @@ class EntityIndex:
         self._surnames: dict[str, _Ent] = {}
         self._namesakes: dict[str, list[_Ent]] = {}  # everyone named in full with a surname, in order
         self._at: dict[int, _Ent] = {}  # the person each PERSON mention was taken for, by its start
-        self._leaning: dict[int, str | None] = {}  # a gender the pronouns suggest, by id(entity)
+        self._after: dict[int, Counter[str]] = {}  # the pronouns after a person's full names, by id(entity)
         self.mentions: list[tuple[int, _Ent, Token]] = []  # (char start, entity, head token)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._full_names = {n for n in (clean_name(e.text) for e in persons) if len(n.split()) >= 2}
@@ -164,6 +165,7 @@ class EntityIndex:
         for ent in full:
             self._person(ent)
         self._pronoun_genders(full)  # before a surname alone picks among namesakes by gender
+        self._given_name_genders(full)
         for ent in persons[len(full) :]:
             self._person(ent)
         for ent in doc.ents:
@@ -211,7 +213,6 @@ class EntityIndex:
         starts = sorted(e.start for e in doc.ents if e.label_ == "PERSON")
         subjects = {e.start for e in doc.ents if e.label_ == "PERSON" and e.root.dep_ in SUBJECT_DEPS}
         subject: dict[int, Counter[str]] = {}
-        anywhere: dict[int, Counter[str]] = {}
         people: dict[int, _Ent] = {}
         for ent in named:
             e = self._at.get(ent.start_char)
@@ -223,26 +224,43 @@ class EntityIndex:
             g = next((PRONOUN_GENDERS[t.lower_] for t in doc[ent.end : stop] if _writers(ent, t)), None)
             if g:
                 people[id(e)] = e
-                anywhere.setdefault(id(e), Counter())[g] += 1
+                self._after.setdefault(id(e), Counter())[g] += 1
                 if ent.root.dep_ in SUBJECT_DEPS:
                     subject.setdefault(id(e), Counter())[g] += 1
         for key, e in people.items():
-            self._leaning[key] = _majority(anywhere[key], 1)
             e.gender = _majority(subject.get(key, Counter()), 2)
+
+    def _given_name_genders(self, named: list[Span]) -> None:
+        """Where neither an honorific nor the pronouns settle a person's gender, a first name one sex bears
+        almost alone does; not where two pronouns after the name say otherwise ("Kim Jong Un … his"), nor
+        where the article's honorifics give the only person of that surname the other gender ("Lindsey
+        Graham … Mr. Graham"). One pronoun is too little: it is often the next person's."""
+        for ent in named:
+            e = self._at.get(ent.start_char)
+            if e is None or e.gender or not (g := given_name_gender(e.name)):
+                continue
+            surname = e.name.split()[-1].lower()
+            honorific = self._usual.get(surname) if len(self._namesakes.get(surname, [])) == 1 else None
+            if _majority(self._after.get(id(e), Counter()), 2) in (None, g) and honorific in (None, g):
+                e.gender = g
 
     def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
         """Who a surname alone is: the first named in full with it (or a surname alone the text already set
         apart) who is not of another gender than an honorific or title gives it ("Mr. Obama" is not "the
-        first lady, Michelle Obama"), or than the article's honorifics give that surname most. One whom the
-        pronouns after their full names lean to the other gender comes last."""
+        first lady, Michelle Obama"), or than the article's honorifics give that surname most. One of no known
+        gender whom the pronouns after their full names lean to the other gender comes last."""
         same = [*self._namesakes.get(surname.lower(), [])]
         alone = self._by_key.get(("person", surname.lower()))
         same += [alone] if alone is not None and alone not in same else []
         gender = gender or self._usual.get(surname.lower())
         if gender:  # those the pronouns lean to the other gender last
             same = [e for e in same if e.gender in (None, gender)]
-            same.sort(key=lambda e: self._leaning.get(id(e)) not in (None, gender))
+            same.sort(key=lambda e: e.gender is None and self._leaning(e) not in (None, gender))
         return same[0] if same else None
+
+    def _leaning(self, e: _Ent) -> str | None:
+        """The gender the pronouns after a person's full names suggest, if any."""
+        return _majority(self._after.get(id(e), Counter()), 1)
 
     def _first_named(self, name: str) -> _Ent | None:
         """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie and names him by his
