@@ -220,6 +220,17 @@ def test_a_first_name_one_sex_bears_tells_whom_a_pronoun_means() -> None:
     assert said["he"] == "Chris Dalton"
 
 
+def test_an_honorific_outweighs_a_first_name_even_one_given_last() -> None:
+    # Lou is a woman's name in the census, but Lou Jiwei is "Mr. Lou": the "he" is his, not Mr. Lew's
+    text = (
+        "China rebuts criticism of its steel\n\n"
+        "China's finance minister, Lou Jiwei, met the Treasury secretary, Jacob Lew, in Beijing on Monday.\n\n"
+        "Mr. Lou said there was nothing wrong with Mr. Lew's raising the problem of excess capacity. But he "
+        "suggested that Mr. Lew had his eyes on critics back home."
+    )
+    assert _speakers(text)["he"] == "Lou Jiwei"
+
+
 def test_a_pronoun_after_a_name_in_someone_else_s_sentence_says_nothing_of_its_gender() -> None:
     # the "she" is Kim Lowe's, who leads the sentence: Mr. Grant is still Dan Grant, the only Grant named
     text = (

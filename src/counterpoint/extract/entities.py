@@ -232,16 +232,18 @@ class EntityIndex:
 
     def _given_name_genders(self, named: list[Span]) -> None:
         """Where neither an honorific nor the pronouns settle a person's gender, a first name one sex bears
-        almost alone does; not where two pronouns after the name say otherwise ("Kim Jong Un … his"), nor
-        where the article's honorifics give the only person of that surname the other gender ("Lindsey
-        Graham … Mr. Graham"). One pronoun is too little: it is often the next person's."""
+        almost alone does; not where two pronouns after the name say otherwise ("Kim Jong Un said that his
+        …"), nor where the article's honorifics give a name only this person bears the other gender ("Mr.
+        Graham" for Lindsey Graham, "Mr. Lou" for Lou Jiwei, whose family name comes first). One pronoun is
+        too little: it is often the next person's ("… an ally in Hillary Clinton. He thinks she …")."""
+        bearers = Counter(w for name in self._full_names for w in set(name.lower().split()))
         for ent in named:
             e = self._at.get(ent.start_char)
             if e is None or e.gender or not (g := given_name_gender(e.name)):
                 continue
-            surname = e.name.split()[-1].lower()
-            honorific = self._usual.get(surname) if len(self._namesakes.get(surname, [])) == 1 else None
-            if _majority(self._after.get(id(e), Counter()), 2) in (None, g) and honorific in (None, g):
+            lean = _majority(self._after.get(id(e), Counter()), 2)
+            titled = {self._usual.get(w) for w in e.name.lower().split() if bearers[w] == 1}
+            if lean in (None, g) and _OTHER[g] not in titled:
                 e.gender = g
 
     def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
