@@ -14,7 +14,7 @@ from counterpoint.cli import app
 from counterpoint.link import crosscheck, hedges, reports
 from counterpoint.link.relation import Relater
 from counterpoint.link.vectors import Vectors
-from counterpoint.records import Article, Entity, Statement, stable_id
+from counterpoint.records import Article, Entity, Link, Statement, stable_id
 from counterpoint.store import Store
 
 runner = CliRunner()
@@ -332,6 +332,27 @@ def test_who_keeps_one_articles_statements_in_its_order_and_leaves_out_those_abo
         "the deal was back on",
         "talks would resume",
     ]
+
+
+def test_who_shows_a_piece_of_a_speakers_quote_once_inside_the_whole_with_its_links(tmp_path: Path) -> None:
+    body = '"This just is not right. You squeezed employees to the breaking point," Ana Brandt said.'
+    article = Article.create(source="hearing.txt", text=body, format="text", published="2016-09-20")
+    whole = _statement(article, body[: body.index(" Ana")], kind="direct", speaker="Ana Brandt")
+    piece = _statement(
+        article, "You squeezed employees to the breaking point", kind="direct", speaker="Ana Brandt"
+    )
+    reply = Article.create(
+        source="bank.txt", text="The bank said it never squeezed employees.", format="text"
+    )
+    denial = _statement(reply, "it never squeezed employees", kind="indirect", speaker="the bank")
+    with Store(str(tmp_path / "news.db")) as store:
+        store.add(article, [whole, piece])
+        store.add(reply, [denial])
+        store.add_links([Link(piece.id, denial.id, "contradict", 0.8, "m", ("a", "b"))], model="m")
+        report = reports.who_report(store, "ana brandt")
+    [entry] = report["statements"]
+    assert entry["id"] == whole.id and entry["folded"] == [piece.id]
+    assert [r["id"] for r in entry["related"]] == [denial.id] and entry["contradicted"]
 
 
 def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], relater: Relater) -> None:

@@ -182,6 +182,24 @@ def _speaks_for(s: dict[str, Any], name: str, entity_ids: set[str]) -> bool:
     return mine <= theirs and all(w[:1].isupper() for w in speaker if w.casefold() not in mine)
 
 
+def _folded(statements: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Statement id → the ids of the same speaker's statements whose words all lie within its own, in the same
+    part of the same article: a piece of a split quote beside the whole quote, or words nested in the
+    speaker's own ("she opposes the deal", "the deal"). A timeline shows those words once, with every link."""
+    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = {}
+    for s in statements:
+        groups.setdefault((s["article_id"], s.get("part") or "text", s.get("speaker")), []).append(s)
+    folded: dict[str, list[str]] = {}
+    for group in groups.values():
+        group.sort(key=lambda s: (s["span"][0] - s["span"][1], s["id"]))  # longest first: never held
+        for n, s in enumerate(group):
+            start, end = s["span"]
+            holder = next((t for t in group[:n] if t["span"][0] <= start and end <= t["span"][1]), None)
+            if holder is not None:
+                folded.setdefault(holder["id"], []).append(s["id"])
+    return folded
+
+
 def who_report(store: Store, name: str, about: str | None = None, model: str | None = None) -> dict[str, Any]:
     """A timeline of what `name` said or was reported as saying, with agreements and contradictions
     attached."""
@@ -201,21 +219,30 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
     links = _links_by_statement(store, {s["id"] for s in mine}, model)
     others = _related(store, links)
     reporters = _reporters(store, mine)
+    folded = _folded(mine)
+    held = {i for ids in folded.values() for i in ids}
     timeline = []
     for s in mine:
+        if s["id"] in held:
+            continue
         entry = _entry(s, articles.get(s["article_id"]), reporters[s["id"]])
-        related = []
-        for link in links.get(s["id"], []):
+        entry["folded"] = folded.get(s["id"], [])
+        related: dict[str, dict[str, Any]] = {}
+        for link in (x for i in (s["id"], *entry["folded"]) for x in links.get(i, [])):
             if link["other"] not in others:
                 continue
             other = others[link["other"]]
             same = _speaks_for({"speaker": other["speaker"], "speaker_entity_id": None}, key, set())
-            related.append(
-                {"relation": link["relation"], "score": link["score"], "same_speaker": same, **other}
-            )
-        related.sort(key=lambda r: (not r["same_speaker"], -r["score"]))
-        entry["related"] = related
-        entry["contradicted"] = any(r["relation"] == "contradict" for r in related)
+            kept = related.get(other["id"])
+            if kept is None or link["score"] > kept["score"]:
+                related[other["id"]] = {
+                    "relation": link["relation"],
+                    "score": link["score"],
+                    "same_speaker": same,
+                    **other,
+                }
+        entry["related"] = sorted(related.values(), key=lambda r: (not r["same_speaker"], -r["score"]))
+        entry["contradicted"] = any(r["relation"] == "contradict" for r in entry["related"])
         timeline.append(entry)
     timeline.sort(key=_chronology)
     return {"name": name, "about": about, "statements": timeline}
