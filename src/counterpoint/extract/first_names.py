@@ -2,7 +2,8 @@
 
 An article seldom says that Chris Christie is a man; it says "she" of the woman he attacked, and a reader
 knows which of them that is. `first_names.json` holds the US census's names that one sex bears at least four
-times as often as the other (`training/first_names.py`); a name in neither list says nothing.
+times as often as the other, and at least one in 20,000 of that sex (`training/first_names.py`); a name in
+neither list says nothing.
 """
 
 from __future__ import annotations
