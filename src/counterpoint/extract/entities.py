@@ -241,9 +241,8 @@ class EntityIndex:
             e = self._at.get(ent.start_char)
             if e is None or e.gender or not (g := given_name_gender(e.name)):
                 continue
-            lean = _majority(self._after.get(id(e), Counter()), 2)
             titled = {self._usual.get(w) for w in e.name.lower().split() if bearers[w] == 1}
-            if lean in (None, g) and _OTHER[g] not in titled:
+            if self._leaning(e, 2) in (None, g) and _OTHER[g] not in titled:
                 e.gender = g
 
     def _namesake(self, surname: str, gender: str | None) -> _Ent | None:
@@ -260,9 +259,9 @@ class EntityIndex:
             same.sort(key=lambda e: e.gender is None and self._leaning(e) not in (None, gender))
         return same[0] if same else None
 
-    def _leaning(self, e: _Ent) -> str | None:
-        """The gender the pronouns after a person's full names suggest, if any."""
-        return _majority(self._after.get(id(e), Counter()), 1)
+    def _leaning(self, e: _Ent, least: int = 1) -> str | None:
+        """The gender at least `least` of the pronouns after a person's full names suggest, if any."""
+        return _majority(self._after.get(id(e), Counter()), least)
 
     def _first_named(self, name: str) -> _Ent | None:
         """ "Bernie" alone is Bernie Sanders when the article names no one else Bernie and names him by his
