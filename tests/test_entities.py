@@ -199,6 +199,31 @@ def test_namesakes_are_told_apart_by_the_pronouns_after_their_full_names() -> No
     assert said["Anne Harlow"] == said["Mrs. Harlow"] == said["she"] == "Anne Harlow"
 
 
+def test_a_surname_alone_is_the_namesake_the_article_names_first() -> None:
+    # the senator is the article's subject; the aide who shares his surname is named in full later, and in
+    # more words, which made her the one "Keller" meant
+    text = (
+        "How a school shooting gave Sen. Keller a cause\n\n"
+        "Sen. Chris Keller says he was adrift in his first weeks in the Senate.\n\n"
+        "His floor speech paid tribute to a teacher's aide, Anne Marie Keller, who was killed trying to "
+        'protect her pupils. "It does not take courage to stand here for 14 hours," Keller said.\n\n'
+        '"There is just a ton of nonsense with this job," Keller told reporters.'
+    )
+    said = _speakers(text)
+    assert said["Keller"] == "Chris Keller"
+
+
+def test_a_longer_name_the_tagger_makes_later_does_not_take_the_surname() -> None:
+    # the tagger reads "a fellow New Hampshire Sanders veteran" as a person, and "Sanders" alone as an
+    # organisation, which is then looked up by surname
+    text = (
+        "Sanders turns to the House\n\n"
+        "Bernie Sanders spoke in Syracuse on Friday. Sanders said he would campaign for Eric Kingson until "
+        "Tuesday. Tom Giancola, a fellow New Hampshire Sanders veteran, said the canvassers were ready."
+    )
+    assert _speakers(text)["Sanders"] == "Bernie Sanders"
+
+
 def test_only_a_first_name_one_sex_bears_almost_alone_gives_a_gender() -> None:
     assert given_name_gender("Chris Christie") == "m"
     assert given_name_gender("Hillary Clinton") == "f"
@@ -224,7 +249,8 @@ def test_an_honorific_outweighs_a_first_name_even_one_given_last() -> None:
     # Lou is a woman's name in the census, but Lou Jiwei is "Mr. Lou": the "he" is his, not Mr. Lew's
     text = (
         "China rebuts criticism of its steel\n\n"
-        "China's finance minister, Lou Jiwei, met the Treasury secretary, Jacob Lew, in Beijing on Monday.\n\n"
+        "China's finance minister, Lou Jiwei, met the Treasury secretary, Jacob Lew, in Beijing on Monday."
+        "\n\n"
         "Mr. Lou said there was nothing wrong with Mr. Lew's raising the problem of excess capacity. But he "
         "suggested that Mr. Lew had his eyes on critics back home."
     )

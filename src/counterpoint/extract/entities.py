@@ -151,6 +151,7 @@ class EntityIndex:
         self._surnames: dict[str, _Ent] = {}
         self._namesakes: dict[str, list[_Ent]] = {}  # everyone named in full with a surname, in order
         self._at: dict[int, _Ent] = {}  # the person each PERSON mention was taken for, by its start
+        self._first_at: dict[int, int] = {}  # where each person is first named, by id(entity)
         self._after: dict[int, Counter[str]] = {}  # the pronouns after a person's full names, by id(entity)
         self.mentions: list[tuple[int, _Ent, Token]] = []  # (char start, entity, head token)
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
@@ -164,6 +165,8 @@ class EntityIndex:
         full = [e for e in persons if len(clean_name(e.text).split()) > 1]
         for ent in full:
             self._person(ent)
+        for surname, same in self._namesakes.items():  # "Sanders" is Bernie, not "New Hampshire Sanders"
+            self._surnames[surname] = min(same, key=lambda e: self._first_at[id(e)])
         self._pronoun_genders(full)  # before a surname alone picks among namesakes by gender
         self._given_name_genders(full)
         for ent in persons[len(full) :]:
@@ -200,6 +203,7 @@ class EntityIndex:
         e.gender = e.gender or stated_gender(ent)
         self.mentions.append((ent.start_char, e, ent.root))
         self._at[ent.start_char] = e
+        self._first_at[id(e)] = min(ent.start_char, self._first_at.get(id(e), ent.start_char))
         return e
 
     def _pronoun_genders(self, named: list[Span]) -> None:
@@ -250,7 +254,7 @@ class EntityIndex:
         apart) who is not of another gender than an honorific or title gives it ("Mr. Obama" is not "the
         first lady, Michelle Obama"), or than the article's honorifics give that surname most. One of no known
         gender whom the pronouns after their full names lean to the other gender comes last."""
-        same = [*self._namesakes.get(surname.lower(), [])]
+        same = sorted(self._namesakes.get(surname.lower(), []), key=lambda e: self._first_at[id(e)])
         alone = self._by_key.get(("person", surname.lower()))
         same += [alone] if alone is not None and alone not in same else []
         gender = gender or self._usual.get(surname.lower())
