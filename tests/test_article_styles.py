@@ -318,3 +318,16 @@ def test_a_recall_where_the_company_is_the_manufacturer_named_before(ex: Extract
     # "The manufacturer, Brightvale Nutrition, said …. In a statement, the company said …"
     company = next(s for s in said if s.speaker_mention == "the company")
     assert company.speaker == "Brightvale Nutrition"
+
+
+def test_a_town_hall_where_what_is_answered_is_no_one_told(ex: Extractor) -> None:
+    said = read(ex, "town_hall.txt")
+    joked = next(s for s in said if s.cue == "joked")
+    assert joked.addressee is None  # "To that, Park joked": what she answered, not whom she told
+    cheered = next(s for s in said if s.text.startswith('"We will not'))
+    assert cheered.addressee is None  # "said to cheers"
+    residents = next(s for s in said if s.cue == "were told")
+    assert (residents.addressee, residents.said_at) == ("Residents", "last spring")  # not "who"
+    asked = next(s for s in said if s.cue == "was asked about")
+    assert asked.addressee == "Councilman Dan Ortiz"
+    assert next(s for s in said if s.cue == "pointed to").addressee is None

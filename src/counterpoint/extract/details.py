@@ -24,6 +24,7 @@ from .cues import (
     TO_THE_PRESS,
     told_passively,
     verb_base,
+    words,
 )
 from .entities import EntityIndex
 
@@ -39,6 +40,18 @@ _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _MODIFIER = ("amod", "compound", "nummod", "nmod", "poss", "det")  # of a noun: "the 2014 vote"
 _AGE = re.compile(r"^\d{1,3}$|years?[ -]old")
+# What a cue's object or "to" may name that is no one it was said to
+_NOT_TOLD = words(
+    "question questions story stories truth lie lies joke jokes tale tales cheers applause laughter boos"
+    " extent"
+)
+# the pronouns that may stand for whom it was said to ("told them", "he was asked", "asking each")
+_PERSONS = words(
+    "me you him her us them whom i we he she they everyone everybody anyone someone those each"
+    " myself yourself himself herself ourselves themselves"
+)
+# Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release")
+_TO_WHAT = words("point refer allude respond react object agree return turn")
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 
 
@@ -157,30 +170,42 @@ def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token
 def _addressee(tok: Token, cand: Candidate) -> Token | None:
     told = told_passively(tok)  # "Officials were warned that …": the officials
     if told is not None:
-        return told
+        return _someone(told)
     clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]  # "made it clear to me"
     for c in [*tok.children, *(clear[0].children if clear else ())]:
         if cand.holds(c.idx, c.idx + 1):
             continue
         if c.dep_ in ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
-            return c
-        if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ not in ("according",):
+            return _someone(c)
+        if c.dep_ == "prep" and c.lower_ == "to" and verb_base(tok.lower_) not in _TO_WHAT:
             objs = [x for x in c.children if x.dep_ == "pobj"]  # not "pointed to a release", the content
             if (
                 objs
                 and objs[0].pos_ in ("PRON", "PROPN", "NOUN")
                 and not cand.holds(objs[0].idx, objs[0].idx + 1)
             ):
-                return objs[0]
+                return _someone(objs[0])
     return _opener_addressee(tok)
+
+
+def _someone(tok: Token) -> Token | None:
+    """Whom a cue's object or "to" names, if anyone: not what was asked or told ("asked a question", "tell
+    stories"), nor what was answered ("To that, Kasich joked", "said to cheers"); a relative pronoun is the
+    one it stands for ("customers who were told", "Jeff Davis, who was asked")."""
+    if tok.lower_ in _NOT_TOLD and tok.pos_ != "PROPN":  # but "told The Story Exchange"
+        return None
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok if tok.pos_ != "PRON" or tok.lower_ in _PERSONS else None
 
 
 def _noun_phrase(tok: Token) -> str:
     """The words that name whom something was told, without a place or topic the parse hangs on them ("told
     reporters about the vote", "speaking to supporters at a union hall"; but "officials at the Transport
-    Ministry", "members of the committee")."""
+    Ministry", "members of the committee"), or a clause on them ("customers who were told")."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ != "of"]
     after = [c.left_edge.i for c in preps if not any(o.pos_ == "PROPN" for o in c.children)]
+    after += [c.left_edge.i for c in tok.children if c.dep_ == "relcl" and c.i > tok.i]
     end = min(after, default=tok.right_edge.i + 1)
     return tok.doc[tok.left_edge.i : end].text.rstrip(" ,")
 
