@@ -320,7 +320,7 @@ def test_a_recall_where_the_company_is_the_manufacturer_named_before(ex: Extract
     assert company.speaker == "Brightvale Nutrition"
 
 
-def test_a_town_hall_where_what_is_answered_is_no_one_told(ex: Extractor) -> None:
+def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> None:
     said = read(ex, "town_hall.txt")
     joked = next(s for s in said if s.cue == "joked")
     assert joked.addressee is None  # "To that, Park joked": what she answered, not whom she told
@@ -331,3 +331,8 @@ def test_a_town_hall_where_what_is_answered_is_no_one_told(ex: Extractor) -> Non
     asked = next(s for s in said if s.cue == "was asked about")
     assert asked.addressee == "Councilman Dan Ortiz"
     assert next(s for s in said if s.cue == "pointed to").addressee is None
+    debate = next(s for s in said if s.text.startswith("the deal was fair"))
+    # a debate is public by nature; a paper's own report is published; "in 24 years" says how long, not when
+    assert (debate.setting, debate.said_at) == ("public", "At Thursday's candidate debate")
+    assert next(s for s in said if s.cue == "reported").setting == "public"
+    assert next(s for s in said if s.text == "the vote would be close").said_at is None

@@ -31,6 +31,12 @@ from .entities import EntityIndex
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last"})
 # Works that are published when they are made: what one of them says is said in public.
 _PUBLISHED = frozenset({"statement", "tweet", "speech", "post", "testimony", "op-ed", "column", "release"})
+# Occasions that are public by nature: what is said at, in or during one is said in public ("At Monday's
+# presidential debate, Clinton cited …", "during a Friday evening rally", "In his 2002 book")
+_PUBLIC_OCCASIONS = _PUBLISHED | words(
+    "tweets posts rally debate interview conference briefing forum hearing editorial broadcast podcast show"
+    " program programme appearance book memoir remarks convention sermon lecture commencement"
+)
 # a time named by what happened then: "on the night of the referendum", "the first day of the hearings"
 _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
@@ -39,7 +45,15 @@ _WHEN = ("DATE", "TIME")
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _MODIFIER = ("amod", "compound", "nummod", "nmod", "poss", "det")  # of a noun: "the 2014 vote"
-_AGE = re.compile(r"^\d{1,3}$|years?[ -]old")
+_AGE = re.compile(r"^(?:under |over )?\d{1,3}$|years?[ -]old")  # "who is 70", "voters under 30"
+# A length of time, not a point in it, unless a word after it makes it one ("two days ago", "days later")
+_SPAN_OF_TIME = re.compile(
+    r"^(?:(?:less|more) than |about |nearly |almost |over |some )?"
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)"
+    r"[ -](?:days?|weeks?|months?|years?|decades?)$",
+    re.IGNORECASE,
+)
+_MAKES_IT_WHEN = frozenset({"ago", "earlier", "later", "before", "after", "since", "prior"})
 # What a cue's object or "to" may name that is no one it was said to
 _NOT_TOLD = words(
     "question questions story stories truth lie lies joke jokes tale tales cheers applause laughter boos"
@@ -116,6 +130,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.said_at = _the_time(doc, tok)
         if cand.setting is None and tok.dep_ == "acl" and tok.head.lower_ in _PUBLISHED:
             cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
+        if cand.setting is None and (_at_public_occasion(clause) or _published_by_media(cand)):
+            cand.setting = "public"
 
 
 def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
@@ -136,6 +152,19 @@ def _setting(words: str, addressee: Token | None, writer: bool = False) -> str |
     ):
         return "public"
     return None
+
+
+def _at_public_occasion(clause: list[Token]) -> bool:
+    return any(
+        t.dep_ == "pobj" and t.lower_ in _PUBLIC_OCCASIONS and t.head.lower_ in ("at", "in", "during", "on")
+        for t in clause
+    )
+
+
+def _published_by_media(cand: Candidate) -> bool:
+    """An outlet's own report is published ("The New York Times reported", "a CNN poll found")."""
+    who = cand.speaker_token
+    return who is not None and any(t.lower_ in MEDIA for t in who.subtree if t.i <= who.i)
 
 
 def _occasion(tok: Token) -> list[Token]:
@@ -253,6 +282,10 @@ def _said_at(doc: Doc, clause: list[Token]) -> str | None:
             root = doc[start:end].root
             if _DURATION.match(doc[start:end].text) or _AGE.search(doc[start:end].text):
                 continue  # "after six-hour talks", "who is 70", "a 30-year-old"
+            if _SPAN_OF_TIME.match(doc[start:end].text) and (
+                end == len(doc) or doc[end].lower_ not in _MAKES_IT_WHEN
+            ):
+                continue  # "in 10 days", "the first in 24 years"
             if root.dep_ in _MODIFIER:  # "In a 2013 memo", "At Monday's debate"; not "the 1999 shooting"
                 occasion = _dated_occasion(root.head, ids)
                 if occasion is not None:
