@@ -336,3 +336,7 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     assert (debate.setting, debate.said_at) == ("public", "At Thursday's candidate debate")
     assert next(s for s in said if s.cue == "reported").setting == "public"
     assert next(s for s in said if s.text == "the vote would be close").said_at is None
+    # whom the occasion names: "In an interview with …", "In a letter to residents released Monday"
+    interview = next(s for s in said if s.text == "she would publish the contract")
+    assert (interview.addressee, interview.setting) == ("the Valley Herald's Ana Ruiz", "public")
+    assert next(s for s in said if s.cue == "wrote").addressee == "residents"

@@ -214,7 +214,26 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
                 and not cand.holds(objs[0].idx, objs[0].idx + 1)
             ):
                 return _someone(objs[0])
-    return _opener_addressee(tok)
+    return _opener_addressee(tok) or _met_with(tok, cand)
+
+
+# Occasions that name whom they were with or to: "in an interview with CNN's Wolf Blitzer", "at a breakfast
+# with the Texas delegation", "in a statement to my colleague", "in a letter to the committee"
+_TALKS_WITH = words("interview conversation meeting call breakfast lunch dinner chat discussion session")
+_WORDS_TO = words("statement letter email message note memo speech remarks address testimony")
+
+
+def _met_with(tok: Token, cand: Candidate) -> Token | None:
+    """Whom the occasion of a cue names: the verb's own words do not always ("In an interview with CNN's
+    Wolf Blitzer, Axelrod said")."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
+        for noun in (x for x in prep.children if x.dep_ == "pobj" and not cand.holds(x.idx, x.idx + 1)):
+            via = "with" if noun.lower_ in _TALKS_WITH else "to" if noun.lower_ in _WORDS_TO else None
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == via:
+                    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    return _someone(obj) if obj is not None else None
+    return None
 
 
 def _someone(tok: Token) -> Token | None:
@@ -231,10 +250,11 @@ def _someone(tok: Token) -> Token | None:
 def _noun_phrase(tok: Token) -> str:
     """The words that name whom something was told, without a place or topic the parse hangs on them ("told
     reporters about the vote", "speaking to supporters at a union hall"; but "officials at the Transport
-    Ministry", "members of the committee"), or a clause on them ("customers who were told")."""
+    Ministry", "members of the committee"), or a clause on them ("customers who were told", "a letter to
+    Senate colleagues released Monday"); a name in apposition stays ("my colleague Michael M. Grynbaum")."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ != "of"]
     after = [c.left_edge.i for c in preps if not any(o.pos_ == "PROPN" for o in c.children)]
-    after += [c.left_edge.i for c in tok.children if c.dep_ == "relcl" and c.i > tok.i]
+    after += [c.left_edge.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
     end = min(after, default=tok.right_edge.i + 1)
     return tok.doc[tok.left_edge.i : end].text.rstrip(" ,")
 
