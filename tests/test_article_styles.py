@@ -340,3 +340,5 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     interview = next(s for s in said if s.text == "she would publish the contract")
     assert (interview.addressee, interview.setting) == ("the Valley Herald's Ana Ruiz", "public")
     assert next(s for s in said if s.cue == "wrote").addressee == "residents"
+    poll = next(s for s in said if "oppose the deal" in s.text)  # "a poll released Sunday": when it came out
+    assert (poll.said_at, poll.setting) == ("Sunday", "public")

@@ -64,6 +64,7 @@ _PERSONS = words(
     "me you him her us them whom i we he she they everyone everybody anyone someone those each"
     " myself yourself himself herself ourselves themselves"
 )
+_PUT_OUT = words("released published issued aired posted broadcast unveiled")
 # Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release")
 _TO_WHAT = words("point refer allude respond react object agree return turn")
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
@@ -132,6 +133,10 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
         if cand.setting is None and (_at_public_occasion(clause) or _published_by_media(cand)):
             cand.setting = "public"
+        put_out = _put_out(cand)  # "a poll released Monday": said when it came out, to the public
+        if put_out is not None:
+            cand.said_at = cand.said_at or _said_at(doc, list(put_out.subtree))
+            cand.setting = cand.setting or "public"
 
 
 def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
@@ -165,6 +170,13 @@ def _published_by_media(cand: Candidate) -> bool:
     """An outlet's own report is published ("The New York Times reported", "a CNN poll found")."""
     who = cand.speaker_token
     return who is not None and any(t.lower_ in MEDIA for t in who.subtree if t.i <= who.i)
+
+
+def _put_out(cand: Candidate) -> Token | None:
+    """The participle that says a speaking work came out ("New polls released Sunday", "A news report
+    published Wednesday"), if the speaker has one."""
+    who = cand.speaker_token
+    return next((c for c in who.children if c.dep_ == "acl" and c.lower_ in _PUT_OUT), None) if who else None
 
 
 def _occasion(tok: Token) -> list[Token]:
