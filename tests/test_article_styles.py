@@ -342,3 +342,6 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     assert next(s for s in said if s.cue == "wrote").addressee == "residents"
     poll = next(s for s in said if "oppose the deal" in s.text)  # "a poll released Sunday": when it came out
     assert (poll.said_at, poll.setting) == ("Sunday", "public")
+    # "told me" in the writer's voice by someone the article names is an interview for it, on the record
+    meters = next(s for s in said if s.text.startswith('"Half the meters'))
+    assert (meters.addressee, meters.setting) == ("me", "public")

@@ -120,7 +120,7 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
                 gender = "m" if low == "him" else "f"
                 ent = index.nearest_person(addressee.idx, exclude=cand.speaker_name, gender=gender)
                 cand.addressee = ent.name if ent else cand.addressee
-        cand.setting = _setting(words, addressee, writer=cand.parent is None)
+        cand.setting = _setting(words, addressee, cand.parent is None, _on_record(cand))
         cand.said_at = _said_at(doc, clause)
         borrowed = _occasion(tok)
         if borrowed and cand.setting is None:
@@ -139,18 +139,29 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.setting = cand.setting or "public"
 
 
-def _setting(words: str, addressee: Token | None, writer: bool = False) -> str | None:
+def _on_record(cand: Candidate) -> bool:
+    """Whether a "told me" in the writer's voice is an interview for the article: the speaker is someone it
+    names ("Mr. King, 82, told me"), not one of the writer's own circle ("my colleague Dan Hughes put it to
+    me") or someone unnamed ("a colleague told me she had never been more exhausted")."""
+    who = cand.speaker_token
+    return cand.speaker_entity is not None and who is not None and all(t.lower_ != "my" for t in who.subtree)
+
+
+def _setting(
+    words: str, addressee: Token | None, writer: bool = False, on_record: bool = False
+) -> str | None:
     """public or private, from the words around a cue (joined, lowercased) and whom it was said to. "Told us"
-    in the `writer`'s own voice was said to the outlet, on the record; in someone's words, to a few."""
+    in the `writer`'s own voice was said to the outlet, on the record; in someone's words, to a few; so is
+    "told me", unless it was said `on_record` to the writer."""
     words = f" {words} "  # markers are whole words: "on x" is the platform, not "on xinjiang"
     if any(f" {m} " in words for m in TO_THE_PRESS) or (
         writer and addressee is not None and addressee.lower_ == "us"
     ):
         return "public"
-    if any(f" {m} " in words for m in PRIVATE_MARKERS) or (
-        addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES
-    ):
+    if any(f" {m} " in words for m in PRIVATE_MARKERS):
         return "private"
+    if addressee is not None and addressee.lower_ in PRIVATE_ADDRESSEES:
+        return "public" if writer and on_record and addressee.lower_ == "me" else "private"
     if any(f" {m} " in words for m in PUBLIC_MARKERS) or (
         addressee is not None
         and (addressee.lower_ in PUBLIC_ADDRESSEES or any(t.lower_ in MEDIA for t in addressee.subtree))
