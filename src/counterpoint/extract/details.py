@@ -64,6 +64,7 @@ _PERSONS = words(
     "me you him her us them whom i we he she they everyone everybody anyone someone those each"
     " myself yourself himself herself ourselves themselves"
 )
+# Participles that say a work came out, and when: "a poll released Monday", "a report published Wednesday"
 _PUT_OUT = words("released published issued aired posted broadcast unveiled")
 # Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release")
 _TO_WHAT = words("point refer allude respond react object agree return turn")
@@ -151,8 +152,8 @@ def _setting(
     words: str, addressee: Token | None, writer: bool = False, on_record: bool = False
 ) -> str | None:
     """public or private, from the words around a cue (joined, lowercased) and whom it was said to. "Told us"
-    in the `writer`'s own voice was said to the outlet, on the record; in someone's words, to a few; so is
-    "told me", unless it was said `on_record` to the writer."""
+    in the `writer`'s own voice was said to the outlet, on the record (in someone's words, to a few), and so
+    was a "told me" there said `on_record`, in an interview for the article."""
     words = f" {words} "  # markers are whole words: "on x" is the platform, not "on xinjiang"
     if any(f" {m} " in words for m in TO_THE_PRESS) or (
         writer and addressee is not None and addressee.lower_ == "us"
