@@ -27,6 +27,7 @@ from .cues import (
     words,
 )
 from .entities import EntityIndex
+from .speakers import antecedent
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last"})
 # Works that are published when they are made: what one of them says is said in public.
@@ -266,8 +267,9 @@ def _someone(tok: Token) -> Token | None:
     one it stands for ("customers who were told", "Jeff Davis, who was asked")."""
     if tok.lower_ in _NOT_TOLD and tok.pos_ != "PROPN":  # but "told The Story Exchange"
         return None
-    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-        return tok.head.head
+    ant = antecedent(tok)
+    if ant is not None:
+        return ant
     return tok if tok.pos_ != "PRON" or tok.lower_ in _PERSONS else None
 
 

@@ -23,6 +23,14 @@ GROUP = frozenset({"they", "them", "it", "its", "their"})
 PLURAL = frozenset({"they", "them", "their"})
 FIRST = frozenset({"i", "we", "me", "us"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def antecedent(tok: Token) -> Token | None:
+    """What a relative pronoun stands for, where the parse hangs its clause there ("customers who were told",
+    "the department, which said")."""
+    return tok.head.head if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") else None
+
+
 ANONYMOUS = re.compile(
     r"\b(officials?|sources?|diplomats?|aides?|people familiar|insiders?|observers|analysts|critics|"
     r"supporters|advisers?|advisors?|spokes(?:man|woman|person)|someone|experts?|members?|lawmakers|"
@@ -86,9 +94,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], index: EntityIndex, autho
         misparsed = (low == "which" and prior.pos_ in ("NOUN", "PROPN")) or (
             low == "who" and prior.ent_type_ == "PERSON"
         )
-        if low in RELATIVE and (head.head.dep_ in ("relcl", "acl") or misparsed):
-            # "turned to the Chicago Police Department which reported …", its verb parsed as the sentence's
-            ant = head.head.head if head.head.dep_ in ("relcl", "acl") else prior
+        ant = antecedent(head)
+        if ant is None and misparsed:
+            ant = prior  # "turned to the Chicago Police Department which reported …", its verb the sentence's
+        if ant is not None:
             # "her son, David Marsh, who said …": the name given beside a description
             ant = next(
                 (c for c in ant.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < head.i),
