@@ -1167,6 +1167,18 @@ def test_transcript_labels_in_capitals_are_speakers(ex: Extractor) -> None:
     assert (mayhew.speaker, mayhew.parent_id) == ("Colin Mayhew", None)
 
 
+def test_a_tally_after_a_name_and_colon_is_no_statement(ex: Extractor) -> None:
+    text = (
+        "Hillary Clinton and Bernie Sanders fought over delegates all spring.\n\n"
+        "Pledged delegates so far:\n\nClinton: 1,769.\n\nSanders: 1,501.\n\n"
+        "Sanders: We are going to take this fight all the way to the convention.\n"
+    )
+    lines = [s for s in ex.extract(text, "a_tally", "inline").statements if s.cue == ":"]
+    assert [(s.speaker, s.text) for s in lines] == [
+        ("Bernie Sanders", "We are going to take this fight all the way to the convention.")
+    ]
+
+
 def test_interview_answers_are_the_interviewees_words(ex: Extractor) -> None:
     text = (
         "Q&A with Vice President Joe Biden\n\n"

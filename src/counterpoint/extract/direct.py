@@ -298,8 +298,8 @@ def _colon_speakers(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         named = named or m.group(1).split()[-1].lower() in surnames  # "Ebrard:", named in full before
         if span is None or not (named or (all(t.pos_ == "PROPN" for t in span) and text[s] in '"\u201c')):
             continue
-        if any(a <= s < b for a, b in taken):
-            continue
+        if any(a <= s < b for a, b in taken) or not any(ch.isalpha() for ch in text[s:e]):
+            continue  # taken, or a tally with no words ("Clinton: 547.")
         out.append(
             Candidate(
                 content=(s, e),
