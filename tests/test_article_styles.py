@@ -345,3 +345,8 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     # "told me" in the writer's voice by someone the article names is an interview for it, on the record
     meters = next(s for s in said if s.text.startswith('"Half the meters'))
     assert (meters.addressee, meters.setting) == ("me", "public")
+    # what a speaker goes on to say in the paragraph was said on the same occasion, unless said "later"
+    added = next(s for s in said if s.cue == "added")
+    assert (added.setting, added.said_at) == ("public", "on Saturday")
+    later = next(s for s in said if s.cue == "later said")
+    assert (later.setting, later.said_at) == (None, None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -139,6 +139,43 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
         if put_out is not None:
             cand.said_at = cand.said_at or _said_at(doc, list(put_out.subtree))
             cand.setting = cand.setting or "public"
+    _same_occasion(doc, cands)
+
+
+# A cue's words that make it another occasion than the one before ("later defended", "has long said")
+_ANOTHER_TIME = words("later earlier previously once before since again often repeatedly long then afterward")
+
+
+def _same_occasion(doc: Doc, cands: list[Candidate]) -> None:
+    """What a speaker goes on to say in the same paragraph, with no statement between, was said where and
+    when the paragraph's last statement of theirs was ("… said at a rally Tuesday. 'We will win,' he added"),
+    unless its own words set it at another time ("Trump later defended …", "has long said", "Later in the
+    summer, she revised her statement, explaining …")."""
+    top = [c for c in cands if c.parent is None and c.cue_token is not None]
+    top.sort(key=lambda c: c.region()[0])
+    for before, cand in pairwise(top):
+        tok = cand.cue_token
+        if (
+            not cand.speaker_name
+            or cand.speaker_name != before.speaker_name
+            or (cand.setting is not None and cand.said_at is not None)
+            or "\n" in doc.text[before.region()[0] : cand.region()[1]]
+            or tok.tag_ not in ("VBD", "VBG")
+            or any(_another_time(t, tok) for t in tok.sent)
+        ):
+            continue
+        cand.setting = cand.setting or before.setting
+        cand.said_at = cand.said_at or before.said_at
+
+
+def _another_time(word: Token, cue: Token) -> bool:
+    """A word on the cue's verb, or a verb it hangs on, that moves it in time ("later", "has said"); not
+    part of a date, which would be the cue's own time ("Five years earlier")."""
+    if word.ent_type_ in _WHEN or not (word.head == cue or word.head.is_ancestor(cue)):
+        return False
+    if word.dep_ == "aux":
+        return word.head == cue and word.lower_ in ("has", "have", "had")
+    return word.dep_ in ("advmod", "npadvmod") and word.lower_ in _ANOTHER_TIME
 
 
 def _on_record(cand: Candidate) -> bool:
