@@ -11,10 +11,10 @@ what the extractor misses across all of dev). A helper labelled each one from it
 as public, private or none, and whether the item is a statement at all (`ok`; 77 are not, and are left out).
 Only file names, offsets and labels are kept: the repository carries none of the corpus's text.
 
-benchmarks/data/details_polnear_train.jsonl is the same on PolNeAR train, for tuning rules without reading dev:
-300 drawn (seed 7) from the 3,164 statements given a detail (weight 10.55) and 150 from the 15,433 given none
-(weight 102.89), labelled the same way by another helper, blind, after reading the dev labels to follow them
-(77 not statements). Run it with --texts ../shared/data/polnear/train/text --gold that file.
+benchmarks/data/details_polnear_train.jsonl is the same on PolNeAR train, to tune rules without reading
+dev: 300 drawn (seed 7) from the 3,164 statements given a detail (weight 10.55) and 150 from the 15,433 given
+none (weight 102.89), labelled the same way by another helper, blind, after reading the dev labels to follow
+them (77 not statements). Run it with --texts ../shared/data/polnear/train/text --gold that file.
 
 A statement is matched by its file, its cue and a content overlapping the labelled one by half. An addressee
 or a time is right when its words are the labelled words (case, outer punctuation and a leading "the" aside);
