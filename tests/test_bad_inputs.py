@@ -84,7 +84,7 @@ def test_one_broken_file_never_stops_the_batch(tmp_path: Path) -> None:
     (tmp_path / "a_broken.html").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "b_good.html").write_bytes(GOOD.read_bytes())
     (tmp_path / "c_empty.txt").write_bytes(b"")
-    report = ingest([str(tmp_path)], db=str(tmp_path / "store.db"))
+    report = ingest([str(tmp_path)], db=str(tmp_path / "store.db"), extract=False)
     assert len(report.ingested) == 1
     assert sorted(Path(f.source).name for f in report.failed) == ["a_broken.html", "c_empty.txt"]
     with Store(tmp_path / "store.db") as store:
@@ -111,7 +111,7 @@ def test_a_run_killed_half_way_can_be_rerun_without_duplicates(tmp_path: Path) -
     with Store(db) as store:
         halfway = store.stats()["articles"]
     assert halfway == 4
-    report = ingest([str(SAMPLES)], db=db)
+    report = ingest([str(SAMPLES)], db=db, extract=False)
     assert len(report.ingested) + halfway == len({a["id"] for a in Store(db).articles()})
-    again = ingest([str(SAMPLES)], db=db)
+    again = ingest([str(SAMPLES)], db=db, extract=False)
     assert again.ingested == [] and not again.failed

@@ -136,9 +136,13 @@ def test_ingest_extracts_statements_in_the_contract_shape(db_path: str) -> None:
     assert any(s["pieces"] for s in document["statements"])
 
 
-def test_no_extract_skips_statements(db_path: str) -> None:
+def test_no_extract_skips_statements_until_the_next_ingest(db_path: str) -> None:
     cli(db_path, "ingest", "--no-extract", str(SAMPLES / "text"))
     assert json.loads(cli(db_path, "stats", "--json").stdout)["statements"] == 0
+    later = cli(db_path, "ingest", str(SAMPLES / "text"))
+    assert "0 ingested, 0 duplicates" in later.output
+    assert "2 stored earlier without statements, now extracted" in later.output
+    assert json.loads(cli(db_path, "stats", "--json").stdout)["statements"] > 0
 
 
 def test_extract_prints_statements_of_raw_files(tmp_path: Path) -> None:

@@ -221,15 +221,20 @@ def test_an_older_store_gains_the_new_columns_with_what_its_statements_were(
     tmp_path: Path, revision: str, added: tuple[str, ...]
 ) -> None:
     path = tmp_path / "old.db"
+    a, silent = article(), article("Rain is expected over the weekend across the north.")
     with Store(path) as store:
-        a = article()
         store.add(a, [statement(a, 0, 40, checkable=False)])
+        store.add(silent)
     with sqlalchemy.create_engine(f"sqlite:///{path}").begin() as conn:  # as that revision left it
         for column in added:
             conn.exec_driver_sql(f"ALTER TABLE statements DROP COLUMN {column}")
         conn.exec_driver_sql("DROP TABLE compared")  # added by 0005
+        conn.exec_driver_sql("ALTER TABLE articles DROP COLUMN extracted")  # added by 0006
         conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{revision}'")
     with Store(path) as store:
+        # an article with statements was extracted; one without may have been stored by `--no-extract`
+        assert store.unextracted(a.id) is None
+        assert store.unextracted(silent.id) == silent
         [old] = store.statements()
         assert old["part"] == "text"  # every statement was read from the body
         assert old["pieces"] == []

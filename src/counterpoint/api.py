@@ -61,16 +61,24 @@ def ingest(
     processes: int = 1,
     batch_size: int = 32,
     on_item: Callable[[Article | Failure, str], None] | None = None,
+    extract: bool = True,
 ) -> IngestReport:
     """Read every target into the store; each article commits with its statements, alone.
 
     Articles already in the store are skipped before extraction, so re-running an
-    interrupted batch costs little and adds nothing twice. New articles stream through
-    one extraction pipeline (spaCy's `nlp.pipe`, `processes` workers) in input order.
+    interrupted batch costs little and adds nothing twice; one stored with `extract=False`
+    gets its statements now. New articles stream through one extraction pipeline (spaCy's
+    `nlp.pipe`, `processes` workers) in input order: `extractor`'s, or the default `Extractor`.
     """
+    if extract and extractor is None:
+        from counterpoint.extract import Extractor  # loads spaCy: not for a store opened only to read
+
+        extractor = Extractor()
+    elif not extract:
+        extractor = None
     report = IngestReport()
     with opened(db) as store:
-        waiting: deque[Article] = deque()
+        waiting: deque[tuple[Article, bool]] = deque()  # (article, already stored)
 
         def new_articles() -> Iterator[Article]:
             seen: set[str] = set()
@@ -80,11 +88,17 @@ def ingest(
                     report.failed.append(item)
                     if on_item:
                         on_item(item, "failed")
+                    continue
+                stored = store.unextracted(item.id) if extractor is not None and item.id not in seen else None
+                if stored is not None:  # its statements, from the text stored then, which their offsets index
+                    seen.add(item.id)
+                    waiting.append((stored, True))
+                    yield stored
                 elif item.id in seen or store.has(item.id):
                     _note(report.duplicates, item, "duplicate", on_item)
                 else:
                     seen.add(item.id)
-                    waiting.append(item)
+                    waiting.append((item, False))
                     yield item
 
         if extractor is None:
@@ -96,14 +110,20 @@ def ingest(
             batches = extractor.extract_many(texts, n_process=processes, batch_size=batch_size)
             found = ((e.statements, e.entities, e.error) for e in batches)
         for statements, entities, error in found:
-            article = waiting.popleft()
-            added = store.add(article, statements, entities)
-            if not added.added:
-                _note(report.duplicates, article, "duplicate", on_item)
-                continue
-            if added.near_duplicate_of:
-                report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
-            _note(report.ingested, article, "ingested", on_item)
+            article, stored = waiting.popleft()
+            if stored:
+                if not store.add_statements(article.id, statements, entities):
+                    _note(report.duplicates, article, "duplicate", on_item)
+                    continue
+                _note(report.extracted, article, "extracted", on_item)
+            else:
+                added = store.add(article, statements, entities, extracted=extractor is not None)
+                if not added.added:
+                    _note(report.duplicates, article, "duplicate", on_item)
+                    continue
+                if added.near_duplicate_of:
+                    report.near_duplicates.append((article.id, added.near_duplicate_of, added.score or 0.0))
+                _note(report.ingested, article, "ingested", on_item)
             if error:  # the article is kept; what went wrong with its statements is said and recorded
                 failure = Failure(article.source, error)
                 store.record_failure(failure)

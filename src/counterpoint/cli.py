@@ -151,22 +151,26 @@ def ingest(
             progress.update(task, advance=1, description=f"{outcome}: {item.source}")
             if isinstance(item, Failure):
                 progress.console.print(f"[red]failed[/red] {item}", highlight=False, soft_wrap=True)
-            elif not quiet and outcome == "ingested":
+            elif not quiet and outcome in ("ingested", "extracted"):
                 progress.console.print(
-                    f"[green]ingested[/green] {item.source}  {item.title or ''}",
+                    f"[green]{outcome}[/green] {item.source}  {item.title or ''}",
                     highlight=False,
                     soft_wrap=True,
                 )
 
         extractor = load_extractor(spacy_model, min_confidence, tagger) if extract else None
-        report = api.ingest(targets, store, options, extractor=extractor, processes=processes, on_item=show)
+        report = api.ingest(
+            targets, store, options, extractor, processes=processes, on_item=show, extract=extract
+        )
     summary = (
         f"{len(report.ingested)} ingested, {len(report.duplicates)} duplicates, "
         f"{len(report.near_duplicates)} near-duplicates linked, {len(report.failed)} failed"
     )
+    if report.extracted:  # stored by an earlier `--no-extract` run
+        summary += f", {len(report.extracted)} stored earlier without statements, now extracted"
     if report.speakers_named:
         summary += f", {report.speakers_named} speakers named by title"  # "the then US secretary of state"
-    err.print(summary, highlight=False)
+    err.print(summary, highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(3 if not report.ingested and not report.duplicates else 1)
 

@@ -140,6 +140,7 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # stored before without statements, given them now
     speakers_named: int = 0  # statements whose speaker, a title alone, the store's titles named
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -96,13 +96,26 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(ArticleRow.seq).where(ArticleRow.id == article_id)) is not None
 
+    def unextracted(self, article_id: str) -> Article | None:
+        """The stored article, if it was stored without extracting its statements (`--no-extract`)."""
+        pending = (ArticleRow.id == article_id) & ArticleRow.extracted.is_(False)
+        query = select(ArticleRow.__table__).where(pending)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        record = _article_record(row)
+        return Article(**{f.name: record[f.name] for f in fields(Article)})
+
     def add(
         self,
         article: Article,
         statements: Iterable[Statement] = (),
         entities: Iterable[Entity] = (),
+        extracted: bool = True,
     ) -> Added:
-        """Save an article with its statements and entities, all or nothing."""
+        """Save an article with its statements and entities, all or nothing; `extracted=False` says its
+        statements were not looked for, so a later `add_statements` may give them."""
         sig = minhash.signature(article.text)
         keys = minhash.bands(sig)
         try:
@@ -115,19 +128,29 @@ class Store:
                     "near_duplicate_of": twin,
                     "near_duplicate_score": score,
                     "ingested_at": _now(),
+                    "extracted": extracted,
                 }
                 conn.execute(insert(ArticleRow), [row])
                 conn.execute(insert(BandRow), [{"band": k, "article_id": article.id} for k in set(keys)])
-                _upsert_entities(conn, entities)
-                rows = [_statement_row(s) for s in statements]
-                if rows:
-                    conn.execute(insert(StatementRow), rows)
+                _insert_extraction(conn, statements, entities)
         except IntegrityError as exc:
             if self.has(article.id):  # another process saved it between our check and our insert
                 return Added(article.id, added=False)
             reason = f"{article.source}: nothing saved, the records are inconsistent: {exc.orig}"
             raise StoreError(reason) from exc
         return Added(article.id, added=True, near_duplicate_of=twin, score=score)
+
+    def add_statements(
+        self, article_id: str, statements: Iterable[Statement], entities: Iterable[Entity]
+    ) -> bool:
+        """Statements and entities for an article stored without them, all or nothing; False when it has
+        them already (another run got there first)."""
+        pending = (ArticleRow.id == article_id) & ArticleRow.extracted.is_(False)
+        with self.engine.begin() as conn:
+            if conn.execute(update(ArticleRow).where(pending).values(extracted=True)).rowcount == 0:
+                return False
+            _insert_extraction(conn, statements, entities)
+        return True
 
     def name_speakers(self, named: Iterable[tuple[str, str, str]]) -> int:
         """Give statements the person their description is (statement id, name, entity id), all at once."""
@@ -415,6 +438,13 @@ def _statement_record(row: Any) -> dict[str, Any]:
         "part": row.part,
         "pieces": [list(p) for p in row.pieces or ()],
     }
+
+
+def _insert_extraction(conn: Connection, statements: Iterable[Statement], entities: Iterable[Entity]) -> None:
+    _upsert_entities(conn, entities)
+    rows = [_statement_row(s) for s in statements]
+    if rows:
+        conn.execute(insert(StatementRow), rows)
 
 
 def _article_record(row: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -47,6 +48,7 @@ class ArticleRow(Base):
     near_duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("articles.id"), index=True)
     near_duplicate_score: Mapped[float | None] = mapped_column(Float)
     ingested_at: Mapped[str] = mapped_column(String(40))
+    extracted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class BandRow(Base):
