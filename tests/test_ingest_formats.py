@@ -115,6 +115,38 @@ def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
     assert "no article text" in items[2].reason
 
 
+def test_a_record_of_raw_html_keeps_the_crawlers_fields_where_the_page_states_none(tmp_path: Path) -> None:
+    page = (
+        "<html><body><article><p>Mayor Lena Frost said on Monday that the tram extension would open in 2026."
+        ' "We are on budget and on time," she said.</p></article></body></html>'
+    )
+    record = {
+        "url": "https://a.example/2",
+        "title": "Tram on time",
+        "html": page,
+        "date_publish": "2023-05-02",
+    }
+    dated = dict(
+        record,
+        url="https://a.example/3",
+        html=page.replace(
+            "<html>",
+            '<html lang="en"><head><title>Trams</title>'
+            '<meta property="article:published_time" content="2023-05-01T09:00:00Z"></head>',
+        ),
+    )
+    (tmp_path / "dump.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(dated) + "\n")
+    bare, stated = articles(tmp_path)
+    assert (bare.title, bare.published, bare.published_source) == (
+        "Tram on time",
+        "2023-05-02",
+        "jsonl:date_publish",
+    )
+    assert "tram extension" in bare.text and bare.format == "jsonl"
+    assert (stated.title, stated.published[:10]) == ("Trams", "2023-05-01")  # the page's own word first
+    assert stated.published_source.startswith("meta:")
+
+
 def test_gzipped_jsonl_and_json_arrays(tmp_path: Path) -> None:
     record = {
         "title": "Gas",

@@ -4,14 +4,16 @@ Field mapping, first match wins (documented in the README):
 text ← maintext | text | content | body | article; title ← title; url ← url;
 published ← date_publish | published | date | datePublished | pubdate;
 outlet ← source_domain | site_name | sitename | outlet | domain; byline ← authors | author;
-language ← language. A record with raw HTML (`html` | `raw_html`) and no text is extracted as a page.
-Every other field is kept in `meta`.
+language ← language. A record with raw HTML (`html` | `raw_html`) and no text is extracted as a page: what
+the page states comes first, and the record's fields fill what it leaves out. Every other field is kept in
+`meta`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from counterpoint.errors import InputError
@@ -75,14 +77,6 @@ def parse_record(record: Any, source: str) -> Article:
     _, url = _first(record, ("url",))
     _, text = _first(record, TEXT)
     _, raw_html = _first(record, HTML)
-    if not isinstance(text, str) and isinstance(raw_html, str):
-        page = html.parse(raw_html, source, url=url if isinstance(url, str) else None)
-        return page
-    if not isinstance(text, str):
-        raise InputError(f"no article text: none of the fields {', '.join(TEXT)} holds a string")
-    body, credit = clean_body(text.strip())
-    if not body:
-        raise InputError("empty article text")
     date_key, date_value = _first(record, PUBLISHED)
     published = parse_stated_date(str(date_value)) if date_value is not None else None
     _, outlet = _first(record, OUTLET)
@@ -90,19 +84,33 @@ def parse_record(record: Any, source: str) -> Article:
     if isinstance(byline, list):
         byline = ", ".join(str(name) for name in byline)
     _, language = _first(record, ("language",))
+    stated = {
+        "title": title if isinstance(title, str) else None,
+        "outlet": str(outlet) if outlet else None,
+        "byline": str(byline) if byline else None,
+        "published": published,
+        "published_source": f"jsonl:{date_key}" if published else None,
+        "language": str(language) if language else None,
+    }
+    meta = {key: value for key, value in record.items() if key not in MAPPED and value not in (None, "", [])}
+    if not isinstance(text, str) and isinstance(raw_html, str):
+        page = html.parse(raw_html, source, url=url if isinstance(url, str) else None)
+        # what the page states comes first; the crawler's fields fill what it leaves out
+        filled = {k: v for k, v in stated.items() if v is not None and getattr(page, k) is None}
+        if page.published is not None:
+            filled.pop("published_source", None)
+        return replace(page, format="jsonl", meta=page.meta | meta, **filled)
+    if not isinstance(text, str):
+        raise InputError(f"no article text: none of the fields {', '.join(TEXT)} holds a string")
+    body, credit = clean_body(text.strip())
+    if not body:
+        raise InputError("empty article text")
     return Article.create(
         source=source,
         text=body,
         format="jsonl",
         url=url if isinstance(url, str) else None,
-        title=title if isinstance(title, str) else None,
-        outlet=str(outlet) if outlet else None,
-        byline=str(byline) if byline else None,
-        published=published,
-        published_source=f"jsonl:{date_key}" if published else None,
         credit=credit,
-        language=str(language) if language else None,
-        meta={
-            key: value for key, value in record.items() if key not in MAPPED and value not in (None, "", [])
-        },
+        meta=meta,
+        **stated,
     )
