@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from counterpoint.cli import app
+from counterpoint.store import Store
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
@@ -92,7 +93,16 @@ def test_export_jsonl_csv_parquet_carry_the_same_fields(db_path: str, tmp_path: 
     assert (tmp_path / "pq" / "statements.parquet").exists()
 
 
+def test_a_command_that_reads_refuses_a_store_that_is_not_there(tmp_path: Path) -> None:
+    missing = str(tmp_path / "typo.db")
+    for args in (["who", "John Kerry"], ["search", "Crimea"], ["stats"], ["link"], ["export", "-f", "json"]):
+        result = cli(missing, *args)
+        assert result.exit_code == 1 and f"no store at {missing}" in result.output, args
+    assert not Path(missing).exists()
+
+
 def test_export_errors_are_one_line(db_path: str) -> None:
+    Store(db_path).close()
     result = cli(db_path, "export", "-f", "csv")
     assert result.exit_code == 1
     assert "give a folder with -o" in result.output

@@ -66,7 +66,17 @@ def main(
     state.db = db
 
 
-def open_store() -> Store:
+def open_store(create: bool = False) -> Store:
+    """The store `--db` names; a command that only reads it refuses a file that is not there, rather than
+    answer from a new, empty one (a mistyped name, or the default when the data went to another file)."""
+    if not create and "://" not in state.db and not Path(state.db).expanduser().exists():
+        err.print(
+            f"[red]error:[/red] no store at {state.db}: give the one you ingested into with --db, "
+            f"or run `counterpoint --db {state.db} ingest ...` first",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
     try:
         return Store(state.db)
     except CounterpointError as exc:
@@ -136,7 +146,7 @@ def ingest(
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     options = Options(max_bytes=max_bytes, timeout=timeout, follow_links=follow_links, format=format)
     with (
-        open_store() as store,
+        open_store(create=True) as store,
         Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),

@@ -184,7 +184,7 @@ def check(
         else:
             err.print(f"[red]failed[/red] {item}", highlight=False, soft_wrap=True)
 
-    with open_store() as store:
+    with open_store(create=True) as store:
         api.ingest([target], store, extractor=load_extractor(spacy_model), on_item=keep)
         if not seen:
             raise typer.Exit(3)
