@@ -143,7 +143,8 @@ def test_a_bad_relate_line_keeps_its_place_as_an_error_and_the_rest_are_related(
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(
         '{"a": "A woman is riding a horse.", "b": "A woman sits on a horse that is galloping."}\n'
-        '{"a": "only a claim"}\n{"a": 1, "b": 2}\nnot json\n["a", "b"]\n'
+        '{"a": "only a claim"}\n{"a": 1, "b": 2}\nnot json\n["a", "b"]\n\n'
+        '{"a": "A man is sleeping.", "b": "A man is sleeping in his bed."}\n\n\n'  # blank lines at the end
     )
     result = runner.invoke(app, ["relate", "--input", str(pairs)])
     assert result.exit_code == 1  # some lines failed, the rest were related
@@ -154,6 +155,8 @@ def test_a_bad_relate_line_keeps_its_place_as_an_error_and_the_rest_are_related(
         'line 3: "a" and "b" must be non-empty text',
         "line 4: not JSON (Expecting value at column 1)",
         'line 5: expected an object {"a": ..., "b": ...}',
+        "line 6: empty, no pair to relate",  # so line 7's answer is line 7 of the output
+        None,
     ]
     missing = runner.invoke(app, ["relate", "--input", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 2 and "cannot read" in missing.output and "Traceback" not in missing.output

@@ -80,8 +80,10 @@ def relate(
     except OSError as exc:
         raise typer.BadParameter(f"cannot read {input}: {exc.strerror}", param_hint="--input") from exc
     with stream:
-        lines = [(n, line) for n, line in enumerate(stream, 1) if line.strip()]
-    read = [_pair(n, line) for n, line in lines]
+        lines = stream.read().splitlines()
+    while lines and not lines[-1].strip():  # blank lines at the end answer nothing; one between pairs does
+        lines.pop()
+    read = [_pair(n, line) for n, line in enumerate(lines, 1)]
     pairs = [r for r in read if isinstance(r, tuple)]
     with _model_errors():
         verdicts = iter(Relater(relation_model).relate(pairs, batch_size=batch_size))
@@ -98,6 +100,8 @@ def relate(
 
 def _pair(n: int, line: str) -> tuple[str, str] | str:
     """A line's (claim, text), or what is wrong with it."""
+    if not line.strip():
+        return f"line {n}: empty, no pair to relate"
     try:
         record = json.loads(line.strip())
     except json.JSONDecodeError as exc:
