@@ -67,6 +67,17 @@ def test_an_epithet_or_a_headline_verb_is_not_part_of_the_name() -> None:
     assert "Chandler Van Voorhis" in names
 
 
+def test_a_role_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Hundreds marched against the closure of the library on Saturday.\n\n"
+        "Organiser Jenny Walsh said the turnout showed how much residents cared. Campaigner Tom Reyes told "
+        "the Gazette the council had ignored a petition. Founder Beverly Bond said the march would go on."
+    )
+    said = [s for s in Extractor().extract(text, "a_roles", "inline").statements if s.kind != "claim"]
+    assert [s.speaker for s in said] == ["Jenny Walsh", "Tom Reyes", "Beverly Bond"]
+    assert (said[1].addressee, said[1].setting) == ("the Gazette", "public")  # a newspaper: on the record
+
+
 def test_no_organisation_name_ends_in_a_preposition() -> None:
     found = Extractor().extract("The deal was announced by the ministry on Monday.", "a_on", "f").statements
     assert [s.speaker for s in found if s.cue] == ["ministry"]

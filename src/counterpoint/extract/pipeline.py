@@ -77,7 +77,8 @@ HONORIFICS = frozenset(
 OFFICES = words("""
 speaker commissioner chief sheriff detective officer captain sergeant lieutenant colonel admiral bishop
 cardinal pope coach rabbi reverend pastor striker defender midfielder goalkeeper winger quarterback pitcher
-skipper manager inspector constable superintendent prosecutor treasurer comptroller auditor
+skipper manager inspector constable superintendent prosecutor treasurer comptroller auditor organiser
+organizer campaigner activist chairman chairwoman founder director editor
 """)
 _NOT_FIRST_NAMES = TITLES | HONORIFICS | OFFICES
 _ORG_WORDS = words("""
