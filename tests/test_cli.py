@@ -207,6 +207,26 @@ def test_extract_min_confidence_drops_unlikely_statements_but_keeps_who_reported
     assert runner.invoke(app, ["extract", files[0], "--min-confidence", "2"]).exit_code == 2
 
 
+def test_a_statement_the_tagger_finds_too_is_as_sure_as_it_says_whatever_the_level(tmp_path: Path) -> None:
+    page = tmp_path / "mp.txt"
+    page.write_text(
+        "The MP for Riverton North, Alan Pryce, has called for an independent inquiry into the council's "
+        "failed IT contract.\n\nThe council's chief executive, Fiona Grant, said an internal review had "
+        "found no wrongdoing.\n"
+    )
+
+    def called(*level: str) -> dict:
+        result = runner.invoke(app, ["extract", str(page), *level])
+        return next(r for r in map(json.loads, result.stdout.splitlines()) if r["cue"] == "has called for")
+
+    # the scorer alone gives "has called for" under 0.7; the tagger finds the same words at 0.99
+    assert called("--no-tagger", "--min-confidence", "0")["confidence"] < 0.7
+    default, strict = called(), called("--min-confidence", "0.7")
+    assert default["speaker"] == strict["speaker"] == "Alan Pryce"
+    # the tagger reads the rules' spans as hints, which differ with the level: so does its probability, a bit
+    assert default["confidence"] > 0.9 and strict["confidence"] > 0.9
+
+
 def test_extract_table_shows_who_said_what_and_how_sure_we_are(tmp_path: Path) -> None:
     page = tmp_path / "wire.txt"
     page.write_text('MOSCOW - "We will not back down," Foreign Minister Sergei Lavrov told reporters.\n')

@@ -28,7 +28,7 @@ from .quotes import Quote, find_quotes
 from .reported import clear_word, find_reported
 from .scorer import Scorer, default_scorer
 from .speakers import repeated_speakers, resolve_speakers, sole_author
-from .tagged import overlap, snap, tagged_candidates, vouched, whole_tokens
+from .tagged import corroborate, overlap, snap, tagged_candidates, vouched, whole_tokens
 from .tagger import SpanTagger
 
 # A tagged statement the rules did not find is kept from this probability up: on PolNeAR dev, lower ones add
@@ -170,6 +170,7 @@ class Extractor:
         if self.tagger is not None:
             spans = whole_tokens(doc, self.tagger.tag(doc_text(doc), hints=_hints(cands)))
             snap(doc, cands, spans)
+            corroborate(cands, spans)
             cands = _relinked(cands, vouched(cands, spans))
             tagged = tagged_candidates(doc, spans, cands, self.min_tagged)
             cands = _dedupe([c for c in cands if not _superseded(c, tagged)] + tagged)

@@ -92,6 +92,15 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
             cand.speaker, cand.speaker_token = (words.start_char, words.end_char), words.root
 
 
+def corroborate(cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -> None:
+    """A statement whose content the tagger finds too is as likely as the surer of the two says. So its
+    confidence is the same whether the scorer kept it or, under a higher `min_confidence`, dropped it and
+    the tagger found it again (`tagged_candidates`, at the tagger's probability)."""
+    for cand in (c for c in cands if c.content is not None):
+        found = (t.probability for t in spans["content"] if overlap(cand.content, (t.start, t.end)) >= 0.5)
+        cand.confidence = max(cand.confidence, round(max(found, default=0.0), 3))
+
+
 def vouched(cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -> list[Candidate]:
     """Without the statements neither the scorer nor the tagger believes in: top-level, indirect, below even
     odds, with a cue that is no verb of saying, and no tagged content covering half its words ("attacked |
