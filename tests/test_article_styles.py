@@ -350,3 +350,7 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     assert (added.setting, added.said_at) == ("public", "on Saturday")
     later = next(s for s in said if s.cue == "later said")
     assert (later.setting, later.said_at) == (None, None)
+    # what is announced, said on the air or on a stage is said in public
+    assert next(s for s in said if s.cue == "announced").setting == "public"
+    assert next(s for s in said if "still save money" in s.text).setting == "public"  # "on KVLT Radio"
+    assert next(s for s in said if "proud of this deal" in s.text).setting == "public"  # "onstage"

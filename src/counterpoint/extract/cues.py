@@ -136,6 +136,8 @@ PUBLIC_MARKERS = (
     "in a television interview",
     "in a radio interview",
     "at a rally",
+    "onstage",
+    "on stage",
     "on twitter",
     "on x",
     "on instagram",
@@ -193,7 +195,7 @@ TO_THE_PRESS = (
 MEDIA = words("""
 news radio tv television times post journal press herald tribune telegraph guardian reuters bloomberg politico
 axios nbc cbs abc cnn bbc npr pbs msnbc cnbc fox sky itv magazine newspaper broadcaster podcast blog website
-gazette chronicle courier examiner inquirer
+gazette chronicle courier examiner inquirer ap afp upi
 """)
 # Addressees that make a "told X" private (one person, the writer) or public (the press).
 PRIVATE_ADDRESSEES = frozenset({"me", "him", "her", "us"})

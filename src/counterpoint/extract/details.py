@@ -65,6 +65,8 @@ _PERSONS = words(
     "me you him her us them whom i we he she they everyone everybody anyone someone those each"
     " myself yourself himself herself ourselves themselves"
 )
+# Verbs that say a thing was made known to all: what is announced is public
+_MADE_PUBLIC = words("announce")
 # Participles that say a work came out, and when: "a poll released Monday", "a report published Wednesday"
 _PUT_OUT = words("released published issued aired posted broadcast unveiled")
 # Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release")
@@ -133,7 +135,12 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.said_at = _the_time(doc, tok)
         if cand.setting is None and tok.dep_ == "acl" and tok.head.lower_ in _PUBLISHED:
             cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
-        if cand.setting is None and (_at_public_occasion(clause) or _published_by_media(cand)):
+        if cand.setting is None and (
+            _at_public_occasion(clause)
+            or _in_the_media(clause)
+            or _published_by_media(cand)
+            or verb_base(tok.lower_) in _MADE_PUBLIC
+        ):
             cand.setting = "public"
         put_out = _put_out(cand)  # "a poll released Monday": said when it came out, to the public
         if put_out is not None:
@@ -212,6 +219,14 @@ def _setting(
 def _at_public_occasion(clause: list[Token]) -> bool:
     return any(
         t.dep_ == "pobj" and t.lower_ in _PUBLIC_OCCASIONS and t.head.lower_ in ("at", "in", "during", "on")
+        for t in clause
+    )
+
+
+def _in_the_media(clause: list[Token]) -> bool:
+    """Said in or on an outlet: "wrote in The Washington Times", "said on MSNBC's 'Morning Joe'"."""
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in ("in", "on") and any(w.lower_ in MEDIA for w in t.subtree)
         for t in clause
     )
 
