@@ -354,3 +354,6 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     assert next(s for s in said if s.cue == "announced").setting == "public"
     assert next(s for s in said if "still save money" in s.text).setting == "public"  # "on KVLT Radio"
     assert next(s for s in said if "proud of this deal" in s.text).setting == "public"  # "onstage"
+    # whom it was told is not where they were, nor an acronym after them
+    assert next(s for s in said if s.text == "that the deal would stand").addressee == "supporters"
+    assert next(s for s in said if "vote against it" in s.text).addressee == "the Associated Press"

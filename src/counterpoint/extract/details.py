@@ -43,6 +43,7 @@ _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
 _WHEN = ("DATE", "TIME")
+_WHERE_OR_WHEN = ("GPE", "LOC", "FAC", *_WHEN)
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
 _MODIFIER = ("amod", "compound", "nummod", "nmod", "poss", "det")  # of a noun: "the 2014 vote"
@@ -69,8 +70,9 @@ _PERSONS = words(
 _MADE_PUBLIC = words("announce")
 # Participles that say a work came out, and when: "a poll released Monday", "a report published Wednesday"
 _PUT_OUT = words("released published issued aired posted broadcast unveiled")
-# Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release")
-_TO_WHAT = words("point refer allude respond react object agree return turn")
+# Verbs whose "to" is what they answer or point at, not whom they speak to ("pointed to a release", "the ad
+# cuts to footage of …"), matched by their stem: most are in no lexicon of cues
+_TO_WHAT = ("point", "refer", "allude", "respond", "react", "object", "agree", "return", "turn", "cut")
 _DURATION = re.compile(r"(?:\S+\s+)?(?:[\w-]+[\s-])?(?:hours?|minutes?|seconds?)$", re.IGNORECASE)
 
 
@@ -283,7 +285,7 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
             continue
         if c.dep_ in ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
             return _someone(c)
-        if c.dep_ == "prep" and c.lower_ == "to" and verb_base(tok.lower_) not in _TO_WHAT:
+        if c.dep_ == "prep" and c.lower_ == "to" and not tok.lower_.startswith(_TO_WHAT):
             objs = [x for x in c.children if x.dep_ == "pobj"]  # not "pointed to a release", the content
             if (
                 objs
@@ -331,10 +333,17 @@ def _noun_phrase(tok: Token) -> str:
     Ministry", "members of the committee"), or a clause on them ("customers who were told", "a letter to
     Senate colleagues released Monday"); a name in apposition stays ("my colleague Michael M. Grynbaum")."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ != "of"]
-    after = [c.left_edge.i for c in preps if not any(o.pos_ == "PROPN" for o in c.children)]
+    # where or when they were is no part of who they are ("supporters in Columbus, Ohio", "a hearing on
+    # Thursday"); an organisation is ("officials at the Transport Ministry")
+    after = [
+        c.left_edge.i
+        for c in preps
+        if not any(o.pos_ == "PROPN" and o.ent_type_ not in _WHERE_OR_WHEN for o in c.children)
+    ]
     after += [c.left_edge.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
     end = min(after, default=tok.right_edge.i + 1)
-    return tok.doc[tok.left_edge.i : end].text.rstrip(" ,")
+    words = tok.doc[tok.left_edge.i : end].text.rstrip(" ,")
+    return re.sub(r"\s*\([^()]*\)$", "", words)  # "the Associated Press (AP)"
 
 
 # The opening phrases that say whom the speaker talked to, and through which of their words.
