@@ -357,3 +357,7 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     # whom it was told is not where they were, nor an acronym after them
     assert next(s for s in said if s.text == "that the deal would stand").addressee == "supporters"
     assert next(s for s in said if "vote against it" in s.text).addressee == "the Associated Press"
+    # a participle's time and setting are those of the verb it hangs on ("issued a statement Friday, saying")
+    statement = next(s for s in said if s.cue == "saying")
+    assert (statement.setting, statement.said_at) == ("public", "Friday")
+    assert next(s for s in said if s.cue == "warning").said_at == "Wednesday"

@@ -135,8 +135,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.said_at = _said_at(doc, borrowed)
         if cand.said_at is None and " at the time " in f" {words} ":
             cand.said_at = _the_time(doc, tok)
-        if cand.setting is None and tok.dep_ == "acl" and tok.head.lower_ in _PUBLISHED:
-            cand.setting = "public"  # "issued a statement saying …", "a tweet calling …"
+        if cand.setting is None and _in_published_work(tok):
+            cand.setting = "public"
         if cand.setting is None and (
             _at_public_occasion(clause)
             or _in_the_media(clause)
@@ -225,6 +225,16 @@ def _at_public_occasion(clause: list[Token]) -> bool:
     )
 
 
+def _in_published_work(tok: Token) -> bool:
+    """A participle on a published work, or on the verb that put one out: "a tweet calling …", "issued a
+    statement Thursday, saying …"."""
+    if tok.dep_ == "acl":
+        return tok.head.lower_ in _PUBLISHED
+    return tok.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "dobj" and c.lower_ in _PUBLISHED for c in tok.head.children
+    )
+
+
 def _in_the_media(clause: list[Token]) -> bool:
     """Said in or on an outlet: "wrote in The Washington Times", "said on MSNBC's 'Morning Joe'"."""
     return any(
@@ -248,11 +258,17 @@ def _put_out(cand: Candidate) -> Token | None:
 
 def _occasion(tok: Token) -> list[Token]:
     """Where and when the verb a participle cue hangs on happened ("went further in a speech in March,
-    calling …"), which the participle's own words may not say; not across a "while" or "after", which
-    makes it another occasion ("made the remark in a call, while publicly insisting …")."""
+    calling …", "pleaded guilty Wednesday, admitting …"), which the participle's own words may not say; not
+    across a "while" or "after", which makes it another occasion ("made the remark in a call, while publicly
+    insisting …")."""
     if tok.dep_ not in ("advcl", "xcomp") or tok.tag_ != "VBG" or any(c.dep_ == "mark" for c in tok.children):
         return []
-    return [t for c in tok.head.children if c.dep_ == "prep" and c.i < tok.i for t in c.subtree]
+    return [
+        t
+        for c in tok.head.children
+        if c.i < tok.i and (c.dep_ == "prep" or (c.dep_ == "npadvmod" and c.ent_type_ in _WHEN))
+        for t in c.subtree
+    ]
 
 
 def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token]:
