@@ -308,6 +308,20 @@ def test_who_orders_by_the_year_a_remark_was_made_and_cites_a_file_without_outle
     assert "wire.txt, 2017-05-02 (said last month), Ana Brandt" in text  # as stated, not as a sentence opens
 
 
+def test_who_about_finds_a_word_in_any_of_its_forms_and_spellings(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "news.db")) as store:
+        for name, words in (
+            ("uk.txt", "Britain would never recognise the referendum"),
+            ("us.txt", "the United States will not recognize the vote"),
+            ("later.txt", "recognition of the result was out of the question"),
+            ("other.txt", "the sanctions would stay"),
+        ):
+            article = Article.create(source=name, text=words, format="text")
+            store.add(article, [_statement(article, words, kind="indirect", speaker="Ana Brandt")])
+        found = {t: reports.who_report(store, "Ana Brandt", t)["statements"] for t in ("recognized", "votes")}
+    assert (len(found["recognized"]), len(found["votes"])) == (3, 1)
+
+
 def test_who_keeps_one_articles_statements_in_its_order_and_leaves_out_those_about_the_person(
     tmp_path: Path,
 ) -> None:

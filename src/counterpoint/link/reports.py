@@ -200,6 +200,36 @@ def _folded(statements: list[dict[str, Any]]) -> dict[str, list[str]]:
     return folded
 
 
+# Endings `--about` looks past, with the shortest stem each may leave, longest first: "recognition",
+# "recognise", "recognized" and "recognizing" find one another, "vote" finds "voted", "nations" is no "nat"
+_ENDINGS = (
+    *((f"i{z}{b}", 4) for b in ("ations", "ation") for z in "sz"),
+    ("itions", 4),
+    ("ition", 4),
+    ("ations", 4),
+    ("ation", 4),
+    ("ions", 4),
+    ("ion", 4),
+    *((f"i{z}{b}", 3) for z in "sz" for b in ("ing", "ed", "es", "e")),
+    ("ings", 3),
+    ("ing", 3),
+    ("ed", 3),
+    ("es", 3),
+    ("s", 4),
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Each content word of `text` without its inflection or a British or American ending."""
+    out = set()
+    for word in words(text):
+        stem = word[:-3] + "y" if word.endswith("ies") else word
+        ending = next((e for e, least in _ENDINGS if stem.endswith(e) and len(stem) - len(e) >= least), "")
+        stem = stem[: len(stem) - len(ending)]
+        out.add(stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem)
+    return out
+
+
 def who_report(store: Store, name: str, about: str | None = None, model: str | None = None) -> dict[str, Any]:
     """A timeline of what `name` said or was reported as saying, with agreements and contradictions
     attached."""
@@ -209,11 +239,11 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
         for e in store.entities()
         if key in e["name"].casefold() or any(key in alias.casefold() for alias in e["aliases"] or [])
     }
-    about_words = set(words(about)) if about else set()
+    about_words = _stems(about) if about else set()
     mine = [
         s
         for s in store.statements()
-        if _speaks_for(s, key, entity_ids) and (not about_words or about_words <= set(words(s["text"])))
+        if _speaks_for(s, key, entity_ids) and (not about_words or about_words <= _stems(s["text"]))
     ]
     articles = _articles(store, (s["article_id"] for s in mine))
     links = _links_by_statement(store, {s["id"] for s in mine}, model)
