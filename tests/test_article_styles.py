@@ -361,3 +361,6 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     statement = next(s for s in said if s.cue == "saying")
     assert (statement.setting, statement.said_at) == ("public", "Friday")
     assert next(s for s in said if s.cue == "warning").said_at == "Wednesday"
+    # an email to others than the press is private; an email alone may be the answer to the reporter
+    assert next(s for s in said if s.text == "the vote would be delayed").setting == "private"
+    assert next(s for s in said if s.text == "that she had not seen it").setting is None

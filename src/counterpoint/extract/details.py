@@ -137,6 +137,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
             cand.said_at = _the_time(doc, tok)
         if cand.setting is None and _in_published_work(tok):
             cand.setting = "public"
+        if cand.setting is None and _in_private_mail(clause):
+            cand.setting = "private"
         if cand.setting is None and (
             _at_public_occasion(clause)
             or _in_the_media(clause)
@@ -233,6 +235,23 @@ def _in_published_work(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "xcomp") and any(
         c.dep_ == "dobj" and c.lower_ in _PUBLISHED for c in tok.head.children
     )
+
+
+def _in_private_mail(clause: list[Token]) -> bool:
+    """Written in an email exchange, or in an email to others than the press ("In his email to members",
+    "in an email Saturday to his panel"); an email alone may be the speaker's answer to the reporter."""
+    for t in clause:
+        if t.dep_ != "pobj" or t.lower_ not in ("email", "e-mail", "exchange") or t.head.lower_ != "in":
+            continue
+        if t.lower_ == "exchange":
+            if any(c.lower_ in ("email", "e-mail") for c in t.children):
+                return True
+            continue
+        to = [p for p in (*t.children, *t.head.head.children) if p.dep_ == "prep" and p.lower_ == "to"]
+        whom = [w for p in to for w in p.subtree if w.dep_ == "pobj"]
+        if whom and not any(w.lower_ in MEDIA or w.lower_ in PUBLIC_ADDRESSEES for w in whom):
+            return True
+    return False
 
 
 def _in_the_media(clause: list[Token]) -> bool:
