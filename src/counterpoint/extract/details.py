@@ -27,6 +27,7 @@ from .cues import (
     words,
 )
 from .entities import EntityIndex
+from .pipeline import doc_text
 from .speakers import antecedent
 
 _DATE_PREPS = frozenset({"in", "on", "at", "during", "last"})
@@ -170,7 +171,7 @@ def _same_occasion(doc: Doc, cands: list[Candidate]) -> None:
             not cand.speaker_name
             or cand.speaker_name != before.speaker_name
             or (cand.setting is not None and cand.said_at is not None)
-            or "\n" in doc.text[before.region()[0] : cand.region()[1]]
+            or "\n" in doc_text(doc)[before.region()[0] : cand.region()[1]]
             or tok.tag_ not in ("VBD", "VBG")
             or any(_another_time(t, tok) for t in tok.sent)
         ):
