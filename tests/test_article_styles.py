@@ -364,3 +364,6 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     # an email to others than the press is private; an email alone may be the answer to the reporter
     assert next(s for s in said if s.text == "the vote would be delayed").setting == "private"
     assert next(s for s in said if s.text == "that she had not seen it").setting is None
+    # beside "says", an earlier date is when the events happened, not when it was said; "tonight" is
+    assert next(s for s in said if s.text == "the pumps failed").said_at is None
+    assert next(s for s in said if s.text == "that the vote will go ahead").said_at == "tonight"

@@ -44,6 +44,12 @@ _OCCASIONS = frozenset(
     {"night", "day", "eve", "morning", "afternoon", "evening", "week", "weekend", "anniversary"}
 )
 _WHEN = ("DATE", "TIME")
+# What one says now happens today or this week: an earlier date beside "says" is of the events it tells
+_DAYS = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
 _WHERE_OR_WHEN = ("GPE", "LOC", "FAC", *_WHEN)
 _HOW_LONG_PREPS = frozenset({"for", "within", "over", "throughout", "since"})
 _ANCHORS = frozenset({"after", "before", "following"})
@@ -151,6 +157,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
         if put_out is not None:
             cand.said_at = cand.said_at or _said_at(doc, list(put_out.subtree))
             cand.setting = cand.setting or "public"
+        if cand.said_at and tok.tag_ in ("VBZ", "VBP") and not _said_lately(cand.said_at):
+            cand.said_at = None  # "Last September, when …, Babar says", "Adopted in 1981, he says"
     _same_occasion(doc, cands)
 
 
@@ -188,6 +196,13 @@ def _another_time(word: Token, cue: Token) -> bool:
     if word.dep_ == "aux":
         return word.head == cue and word.lower_ in ("has", "have", "had")
     return word.dep_ in ("advmod", "npadvmod") and word.lower_ in _ANOTHER_TIME
+
+
+def _said_lately(when: str) -> bool:
+    """Whether a time beside a cue in the present tense can be when it was said: today or a day of this
+    week ("He says tonight"), or an occasion of saying it ("continues to insist, most recently in a Labor Day
+    interview"); other times there are those of the events the words tell."""
+    return bool(_DAYS.search(when)) or any(w in _PUBLIC_OCCASIONS | _TALKS_WITH for w in when.lower().split())
 
 
 def _on_record(cand: Candidate) -> bool:
