@@ -202,7 +202,10 @@ def _said_lately(when: str) -> bool:
     """Whether a time beside a cue in the present tense can be when it was said: today or a day of this
     week ("He says tonight"), or an occasion of saying it ("continues to insist, most recently in a Labor Day
     interview"); other times there are those of the events the words tell."""
-    return bool(_DAYS.search(when)) or any(w in _PUBLIC_OCCASIONS | _TALKS_WITH for w in when.lower().split())
+    named = set(when.lower().split())
+    if _DAYS.search(when):
+        return True
+    return not named.isdisjoint(_PUBLIC_OCCASIONS) or not named.isdisjoint(_TALKS_WITH)
 
 
 def _on_record(cand: Candidate) -> bool:
