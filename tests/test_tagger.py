@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ from spacy.tokens import Doc
 
 from counterpoint.extract import Extractor
 from counterpoint.extract.candidate import Candidate
+from counterpoint.extract.extractor import WORKER_AFTER
 from counterpoint.extract.tagged import _balanced, tagged_candidates, whole_tokens
 from counterpoint.extract.tagger import SpanTagger, TaggedSpan
+from counterpoint.extract.tagger_worker import TaggerWorker
 
 SAMPLES = Path(__file__).parent.parent / "samples" / "text"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,16 +66,51 @@ def test_what_neither_the_scorer_nor_the_tagger_believes_is_no_statement(
     assert kept == ["drone strike hit fuel depot", "losses"]
 
 
-def test_articles_read_while_others_are_parsed_come_back_in_order(tagged: Extractor) -> None:
-    """The tagger reads in a thread of its own, up to twice the batch size behind the parse."""
+def _worker_ready(extractor: Extractor) -> None:
+    """Start the extractor's tagger worker with a batch, and wait until it takes texts."""
+    list(extractor.extract_many([(f"Text {n}.", f"a{n}") for n in range(WORKER_AFTER + 1)]))
+    worker = extractor._tagger_worker
+    assert worker is not None
+    for _ in range(600):
+        if worker.ready:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the tagger's worker did not start in a minute")
+
+
+def test_articles_tagged_by_the_worker_come_back_in_order_as_read_alone(tagged: Extractor) -> None:
+    """A batch is tagged in a worker process while the next articles are parsed; a lone article here."""
+    _worker_ready(tagged)
     texts = [(f"The minister for region {n} said {n} schools had closed.", f"a_{n}") for n in range(7)]
     many = list(tagged.extract_many(texts, batch_size=1))
     assert [r.article_id for r in many] == [aid for _, aid in texts]
     assert [r.statements[0].text for r in many] == [f"{n} schools had closed" for n in range(7)]
     reader = tagged.extract_many(texts, batch_size=1)
     assert next(reader).article_id == "a_0"
-    reader.close()  # a reader may stop early; the extractor reads on for the next caller
+    reader.close()  # a reader may stop early; what the worker still tags for it is dropped
+    again = list(tagged.extract_many(texts[3:], batch_size=1))
+    assert [r.statements for r in again] == [r.statements for r in many[3:]]
     assert tagged.extract(*texts[6]).statements == many[6].statements
+    text = (FIXTURES / "scrapes" / "wire.body.txt").read_text(encoding="utf-8")
+    alone = tagged.extract(text, "w")
+    assert [r.statements for r in tagged.extract_many([(text, "w"), (text, "w")])] == [alone.statements] * 2
+
+
+def test_the_worker_answers_each_ticket_and_says_when_it_is_gone(tagged: Extractor) -> None:
+    assert tagged.tagger is not None
+    worker = TaggerWorker(tagger=tagged.tagger)
+    text = "The senator insisted the bill would pass next week, aides said."
+    bad = worker.send(text, {"content": "not spans"})  # type: ignore[dict-item]
+    good = worker.send(text, {})
+    assert bad is not None and good is not None
+    assert worker.receive(good) == tagged.tagger.tag(text, {})  # answered out of the order asked
+    with pytest.raises(RuntimeError, match="span tagger"):
+        worker.receive(bad)  # one text's error is that text's, and the worker goes on
+    worker._child.kill()
+    worker._child.wait()
+    ticket = worker.send(text, {})
+    assert ticket is None or worker.receive(ticket) is None  # the caller tags it itself
+    worker.close()
 
 
 def test_a_long_text_is_tagged_in_windows_to_its_end() -> None:

@@ -39,7 +39,7 @@ class Extracts(Protocol):
         self,
         items: Iterable[tuple[str, str, str, str | None, str | None, str | None]],
         n_process: int = 1,
-        batch_size: int = 32,
+        batch_size: int = 8,
     ) -> Iterator[Extracted]: ...
 
 
@@ -59,7 +59,7 @@ def ingest(
     options: Options | None = None,
     extractor: Extracts | None = None,
     processes: int = 1,
-    batch_size: int = 32,
+    batch_size: int = 8,
     on_item: Callable[[Article | Failure, str], None] | None = None,
     extract: bool = True,
 ) -> IngestReport:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,11 +29,17 @@ from .reported import clear_word, find_reported
 from .scorer import Scorer, default_scorer
 from .speakers import repeated_speakers, resolve_speakers, sole_author
 from .tagged import corroborate, overlap, snap, tagged_candidates, vouched, whole_tokens
-from .tagger import SpanTagger
+from .tagger import SpanTagger, TaggedSpan
+from .tagger_worker import TaggerWorker
 
 # A tagged statement the rules did not find is kept from this probability up: on PolNeAR dev, lower ones add
 # more wrong contents than right ones.
 MIN_TAGGED = 0.9
+# How many parsed pieces may wait for the tagger's worker: enough to ride out a long article.
+LOOKAHEAD = 64
+# The tagger's worker takes seconds to start, so a batch is worth it only from this many pieces on.
+WORKER_AFTER = 16
+T = TypeVar("T")
 
 
 class Item(NamedTuple):
@@ -47,6 +53,13 @@ class Item(NamedTuple):
     byline: str | None = None
     title: str | None = None
     outlet: str | None = None
+
+
+class Proposed(NamedTuple):
+    """An article's quotes and the candidates the rules propose and the scorer keeps, before the tagger."""
+
+    quotes: list[Quote]
+    cands: list[Candidate]
 
 
 # a piece of an item to parse: the item's number, the item, where its title and body start, the piece's offset
@@ -83,6 +96,7 @@ class Extractor:
         self.claims = claims
         self.tagger = SpanTagger() if tagger is True else tagger or None
         self.min_tagged = min_tagged
+        self._tagger_worker: TaggerWorker | None = None
         self.scorer = scorer or default_scorer()
         if min_confidence is not None:
             self.scorer = Scorer(self.scorer.weights, self.scorer.intercept, min_confidence)
@@ -99,11 +113,13 @@ class Extractor:
         return next(self.extract_many([Item(text, article_id, source, byline, title, outlet)]))
 
     def extract_many(
-        self, items: Iterable[tuple[str, ...] | Item], n_process: int = 1, batch_size: int = 32
+        self, items: Iterable[tuple[str, ...] | Item], n_process: int = 1, batch_size: int = 8
     ) -> Iterator[Extraction]:
         """Items (text, article_id, source, byline, title, outlet; all but the first two optional) →
         Extractions in the same order. A long text is read in pieces (pieces.py); an article the rules fail
-        on comes back with its `error`, and the batch goes on."""
+        on comes back with its `error`, and the batch goes on. `batch_size`: pieces parsed at a time; spaCy
+        hands none on before its batch is parsed, and a small batch parses as fast and gives the tagger's
+        worker its first text sooner."""
         limit = min(MAX_CHARS, self.nlp.max_length)
         pieces = (
             (piece, (n, item, (title_start, body_start), offset))
@@ -114,7 +130,7 @@ class Extractor:
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
         current, title = -1, (0, 0)
         docs = self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size)
-        for (n, _, titled, offset), extraction in self._read(docs, 2 * batch_size):
+        for (n, _, titled, offset), extraction in self._read(docs, LOOKAHEAD):
             if n != current and parts:
                 yield _joined(parts, *title)
                 parts = []
@@ -124,35 +140,74 @@ class Extractor:
             yield _joined(parts, *title)
 
     def _read(self, docs: Iterator[tuple[Doc, Piece]], lookahead: int) -> Iterator[tuple[Piece, Extraction]]:
-        """Each parsed piece with its Extraction, in order. With the tagger, pieces are read in a thread of
-        their own, up to `lookahead` behind the parse: torch lets go of the GIL while it computes, so spaCy
-        parses the next pieces meanwhile (on PolNeAR dev, 2 cores: 13 % more words/s)."""
+        """Each parsed piece with its Extraction, in order. With the tagger, a worker process tags each piece
+        while this one parses the next, up to `lookahead` behind (tagger_worker.py). It is started at a
+        batch's `WORKER_AFTER`th piece and kept for later batches; until it is ready, this process tags."""
         if self.tagger is None:
             for doc, piece in docs:
-                yield piece, self._guarded(doc, piece)
+                yield piece, self._guarded(piece, self.from_doc, doc, *_where(doc, piece))
             return
-        pool = ThreadPoolExecutor(1, thread_name_prefix="counterpoint-read")
-        ahead: deque[tuple[Piece, Future[Extraction]]] = deque()
+        worker = self._tagger_worker  # one an earlier batch started
+        ahead: deque[tuple[Doc, Piece, Proposed | Extraction, int | None]] = deque()
         try:
-            for doc, piece in docs:
-                ahead.append((piece, pool.submit(self._guarded, doc, piece)))
-                while len(ahead) > lookahead or (ahead and ahead[0][1].done()):
-                    piece, reading = ahead.popleft()
-                    yield piece, reading.result()
-            for piece, reading in ahead:
-                yield piece, reading.result()
-        finally:  # a reader who stops early (or ^C) does not wait for the pieces still queued
-            pool.shutdown(wait=False, cancel_futures=True)
+            for n, (doc, piece) in enumerate(docs):
+                if n == WORKER_AFTER and worker is None:
+                    worker = self._worker()
+                proposed = self._guarded(piece, self._propose, doc)
+                ticket = None
+                if isinstance(proposed, Proposed) and worker is not None and worker.ready:
+                    ticket = worker.send(doc_text(doc), _hints(proposed.cands))
+                ahead.append((doc, piece, proposed, ticket))
+                while len(ahead) > lookahead or (ahead and ahead[0][3] is None):
+                    yield self._tagged(worker, *ahead.popleft())
+            while ahead:
+                yield self._tagged(worker, *ahead.popleft())
+        finally:  # a reader who stops early (or ^C) leaves the worker nothing to keep for it
+            if worker is not None:
+                worker.forget([ticket for *_, ticket in ahead if ticket is not None])
 
-    def _guarded(self, doc: Doc, piece: Piece) -> Extraction:
-        _, item, (_, title_at), offset = piece
-        title_end = max(0, title_at - offset - len(SEPARATOR))
+    def _worker(self) -> TaggerWorker | None:
+        """The tagger's worker process, started once and kept for the extractor's later batches."""
+        if self._tagger_worker is None and isinstance(self.tagger, SpanTagger):
+            try:
+                self._tagger_worker = TaggerWorker(self.tagger)
+            except OSError:  # no process to be had: this one tags
+                return None
+            weakref.finalize(self, self._tagger_worker.close)
+        return self._tagger_worker
+
+    def _tagged(
+        self,
+        worker: TaggerWorker | None,
+        doc: Doc,
+        piece: Piece,
+        proposed: Proposed | Extraction,
+        ticket: int | None,
+    ) -> tuple[Piece, Extraction]:
+        if isinstance(proposed, Extraction):
+            return piece, proposed
         try:
-            return self.from_doc(doc, item.article_id, item.source, item.byline, title_end)
+            spans = worker.receive(ticket) if worker is not None and ticket is not None else None
+        except RuntimeError as exc:
+            return piece, self._failed(piece, exc)
+        if spans is None:  # not sent, or the worker died first
+            spans = self._guarded(piece, self._tag, doc, proposed)
+            if isinstance(spans, Extraction):
+                return piece, spans
+        return piece, self._guarded(piece, self._finish, doc, proposed, spans, *_where(doc, piece))
+
+    def _guarded(self, piece: Piece, read: Callable[..., T], *args: Any) -> T | Extraction:
+        try:
+            return read(*args)
         except Exception as exc:  # one article's odd text must not end a batch of thousands
-            return Extraction(
-                item.article_id, item.source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
-            )
+            return self._failed(piece, exc)
+
+    @staticmethod
+    def _failed(piece: Piece, exc: Exception) -> Extraction:
+        item = piece[1]
+        return Extraction(
+            item.article_id, item.source, error=f"statements not extracted: {type(exc).__name__}: {exc}"
+        )
 
     def from_doc(
         self, doc: Doc, article_id: str, source: str = "", byline: str | None = None, title_end: int = 0
@@ -160,6 +215,12 @@ class Extractor:
         """Rules over an already parsed Doc (so callers that parse for other reasons parse once). `byline`:
         the article's, whose one author is the "I" who writes outside any quote; `title_end`: where a title
         read as the first paragraph ends, whose statements must have a headline's shape."""
+        proposed = self._propose(doc)
+        spans = self._tag(doc, proposed) if self.tagger is not None else None
+        return self._finish(doc, proposed, spans, article_id, source, byline, title_end)
+
+    def _propose(self, doc: Doc) -> Proposed:
+        """What the rules find and the scorer keeps: the hints the tagger reads."""
         quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
@@ -167,8 +228,27 @@ class Extractor:
         if answers:
             cands = _dedupe(cands + answers)
             link_parents(cands)
-        if self.tagger is not None:
-            spans = whole_tokens(doc, self.tagger.tag(doc_text(doc), hints=_hints(cands)))
+        return Proposed(quotes, cands)
+
+    def _tag(self, doc: Doc, proposed: Proposed) -> dict[str, list[TaggedSpan]]:
+        assert self.tagger is not None
+        return self.tagger.tag(doc_text(doc), hints=_hints(proposed.cands))
+
+    def _finish(
+        self,
+        doc: Doc,
+        proposed: Proposed,
+        tagged_spans: dict[str, list[TaggedSpan]] | None,
+        article_id: str,
+        source: str,
+        byline: str | None,
+        title_end: int,
+    ) -> Extraction:
+        """The rules' candidates corrected by the tagger's spans (when there are any), speakers named,
+        details added."""
+        quotes, cands = proposed
+        if tagged_spans is not None:
+            spans = whole_tokens(doc, tagged_spans)
             snap(doc, cands, spans)
             corroborate(cands, spans)
             cands = _relinked(cands, vouched(cands, spans))
@@ -252,6 +332,12 @@ def _relinked(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
     if len(kept) < len(cands):
         link_parents(kept)
     return kept
+
+
+def _where(doc: Doc, piece: Piece) -> tuple[str, str, str | None, int]:
+    """The article id, source and byline of a parsed piece, and where in it its title ends."""
+    _, item, (_, title_at), offset = piece
+    return item.article_id, item.source, item.byline, max(0, title_at - offset - len(SEPARATOR))
 
 
 def _hints(cands: list[Candidate]) -> dict[str, list[tuple[int, int]]]:

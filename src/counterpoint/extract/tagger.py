@@ -150,6 +150,7 @@ class SpanTagger:
 
             quiet_transformers()
             base = base_model_dir()
+        self.weights, self.base = weights, base  # what a worker process needs to load the same tagger
         self.tokenizer = AutoTokenizer.from_pretrained(str(base))
         self.tokenizer.model_max_length = 1_000_000  # windows are cut here, not by the tokenizer
         config = json.loads(weights.with_suffix(".json").read_text(encoding="utf-8"))
