@@ -57,6 +57,25 @@ def test_html_date_in_running_text_is_never_taken_for_the_publication_date() -> 
     assert _html(html).published is None
 
 
+def test_a_bylines_job_titles_and_date_are_no_authors() -> None:
+    body = "".join(
+        f"<p>The council met on Tuesday to discuss item {n} of the budget, and voted it through.</p>"
+        for n in range(4)
+    )
+    bylines = {
+        "By Carlos Mendes, City Hall Reporter": "Carlos Mendes",
+        "By Jane Doe, Senior Correspondent &amp; Ray Kim, Staff Writer": "Jane Doe; Ray Kim",
+        "Jane Doe | Senior Correspondent | March 3, 2023": "Jane Doe",
+        "By Jane Doe and Ray Kim": "Jane Doe; Ray Kim",
+    }
+    for byline, names in bylines.items():
+        page = _html(
+            f"<html><head><title>Budget</title></head><body><article><h1>Budget</h1>"
+            f'<div class="byline">{byline}</div>{body}</article></body></html>'
+        )
+        assert page.byline == names, byline
+
+
 def _html(markup: str, name: str = "page.html") -> Article:
     from counterpoint.ingest import html
 

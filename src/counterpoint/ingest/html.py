@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from counterpoint.errors import InputError
+from counterpoint.ingest.boilerplate import MONTH_NAMES
 from counterpoint.ingest.dates import parse_stated_date
 from counterpoint.ingest.decode import to_text
 from counterpoint.ingest.text import clean_body
@@ -92,7 +93,7 @@ def parse(
         url=page_url,
         title=title,
         outlet=site_name or publisher or _clean(doc.sitename) or _host(page_url),
-        byline=_clean(doc.author),
+        byline=_authors(doc.author),
         published=published,
         published_source=published_source,
         credit=credit,
@@ -118,6 +119,27 @@ def _prune(tree: lxml.html.HtmlElement) -> None:
 def _clean(value: str | None) -> str | None:
     value = " ".join((value or "").split())
     return value or None
+
+
+# What a byline says of its authors besides their names: "By Jane Doe, Senior Correspondent".
+_ROLES = {
+    *("reporter", "correspondent", "writer", "editor", "columnist", "contributor", "producer", "journalist"),
+    *("critic", "analyst", "chief", "photographer", "desk", "staff", "bureau", "team", "newsroom", "intern"),
+}
+
+
+def _authors(value: str | None) -> str | None:
+    """The names in a byline as trafilatura gives it ("Jane Doe; Senior Correspondent; March 3"), without
+    the job titles and dates it reads as more names: a column's "I" is its author, and "Senior
+    Correspondent" is no one's name."""
+    names = [
+        part
+        for part in (" ".join(p.split()).removeprefix("By ") for p in (value or "").split(";"))
+        if part
+        and not re.search(rf"\d|^(?:{MONTH_NAMES})\b", part, re.IGNORECASE)
+        and not (_ROLES & set(part.lower().split()))
+    ]
+    return "; ".join(names) or None
 
 
 def _paragraphs(text: str, lead: set[str], byline: str | None) -> str:
