@@ -569,6 +569,27 @@ def test_only_words_someone_said_are_nested_in_another_speakers(rules: Extractor
     assert len([s for s in found if s.cue == "said"]) == 6
 
 
+def test_what_a_denial_denies_is_no_ones_statement(rules: Extractor) -> None:
+    text = (
+        "Vasquez denies telling council a fare hike was inevitable\n\n"
+        "Mayor Elena Vasquez on Thursday denied that she had told council members in February that a fare "
+        "increase was inevitable.\n\n"
+        "Former aides rejected a claim that Kerry told him the vote was legitimate.\n\n"
+        "A judge rejected the request, saying the courts have no business deciding it.\n\n"
+        "Ortiz said the mayor told her in February that the fare increase was inevitable."
+    )
+    found = [(s.speaker, s.cue) for s in rules.extract(text, "a_denials", "inline").statements]
+    # the denials stand, and the denier's own words beside one; what they deny is no one's
+    assert found == [
+        ("Elena Vasquez", "denied"),
+        ("Former aides", "rejected"),
+        ("judge", "rejected"),
+        ("judge", "saying"),
+        ("Ortiz", "said"),
+        ("Elena Vasquez", "told"),
+    ]
+
+
 def test_a_quote_within_a_quote_is_the_one_quoted_and_ends_with_the_outer_quote(ex: Extractor) -> None:
     text = (
         "According to Lavrov, Kerry called him in the days after the March 2014 vote. "

@@ -222,6 +222,10 @@ PUBLIC_ADDRESSEES = frozenset(
 )
 
 
+# Verbs of saying that say the words after them were not so: "denied that she had told …".
+DENIALS = frozenset({"deny", "reject", "dispute", "dismiss"})
+
+
 @lru_cache(maxsize=8192)
 def verb_base(form: str) -> str | None:
     """The lexicon entry (of any list above) that a lower-cased verb form inflects, or None."""

@@ -15,7 +15,7 @@ from counterpoint.records import Entity, Statement, stable_id
 from .adjuncts import find_adjunct_cues
 from .candidate import Candidate
 from .claims import find_claims
-from .cues import REPORTING, verb_base
+from .cues import DENIALS, REPORTING, verb_base
 from .details import add_details, link_parents
 from .direct import attach_quotes
 from .entities import EntityIndex
@@ -264,7 +264,12 @@ class Extractor:
         author = sole_author(byline)
         resolve_speakers(doc, cands, index, author)
         cands = _relinked(
-            cands, [c for c in cands if c.parent is None or _reports_words(c, _second_hand(c, cands))]
+            cands,
+            [
+                c
+                for c in cands
+                if (c.parent is None or _reports_words(c, _second_hand(c, cands))) and not _denied(c)
+            ],
         )
         repeated_speakers(doc_text(doc), cands)
         add_details(doc, cands, index, author)
@@ -460,6 +465,38 @@ def _reports_words(cand: Candidate, second_hand: bool) -> bool:
         return True
     made_clear = tok.lower_ in ("made", "makes", "make") and clear_word(tok) is not None
     return made_clear or tok.lower_ == "according" or verb_base(tok.lower_) in REPORTING
+
+
+def _denied(cand: Candidate) -> bool:
+    """Whether the words are a denial's: "Vasquez denied that she had told the council …", "denies telling
+    …", "Aides rejected a claim that Kerry told him …". What the nearest verb of saying above the cue
+    denies was not said, by the denier nor by anyone the denial names; a claim the denial names with its
+    claimant is that claimant's, and stands."""
+    tok = cand.cue_token
+    if tok is None or _claimant(tok):  # "a claim by Lavrov …" is Lavrov's, which the denial names
+        return False
+    if tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).text == ",":  # "rejected the notion …, saying …"
+        return False
+    while tok.dep_ in _WHAT_IS_DENIED:
+        below, tok = tok, tok.head
+        if any(t.text == ";" for t in tok.doc[min(tok.i, below.i) : max(tok.i, below.i)]):
+            return False  # "Ukraine says …; Russia denies losses": two sentences, whatever the parse
+        base = verb_base(tok.lower_) if tok.pos_ in ("VERB", "AUX") else None
+        if base is not None:
+            return base in DENIALS
+        if _claimant(tok):  # "rejected a claim by Lavrov that Kerry told him …": Lavrov's report, denied
+            return False
+    return False
+
+
+def _claimant(tok: Token) -> bool:
+    """Whether a noun names whose it is: "Lavrov's account", "a claim by Lavrov"."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" or c.lower_ == "by" for c in tok.children)
+
+
+# How what a denial denies hangs on it: "denied that …", "denies telling …", "rejected a claim that …"; not
+# the denier's own words ("rejected it, saying …") nor when ("dismissed it in October, when he told").
+_WHAT_IS_DENIED = frozenset({"ccomp", "xcomp", "acl", "dobj"})
 
 
 def _second_hand(cand: Candidate, cands: list[Candidate]) -> bool:
