@@ -41,6 +41,23 @@ def test_an_article_is_stored_once(store: Store) -> None:
     assert store.stats()["articles"] == 1
 
 
+def test_the_full_page_replaces_a_feeds_summary_of_it_and_not_the_other_way(store: Store) -> None:
+    url = "https://paper.example/crimea"
+    summary = article(BODY[:100], url=url, meta={"summary_only": True})
+    other = article(BODY.replace("Sunday", "Monday"), url="https://other.example/crimea")
+    store.add(summary, [s := statement(summary, 0, 40)])
+    store.add(other, [o := statement(other, 0, 40)])
+    store.add_links([Link(s.id, o.id, "agree", 0.9, "m", ("x", "y"))], compared=[s.id], model="m")
+    full = article(BODY, url=url)
+    assert full.id == summary.id and store.supersedes(full)
+    assert store.add(full, [statement(full, 103, 160)]).added
+    [stored] = [r for r in store.articles() if r["id"] == full.id]
+    assert stored["text"] == BODY
+    assert [r["text"] for r in store.statements() if r["article_id"] == full.id] == [BODY[103:160]]
+    assert list(store.links()) == []  # the summary's statements took their links with them
+    assert not store.supersedes(summary) and not store.add(summary).added
+
+
 def test_same_text_from_another_path_is_a_duplicate(store: Store) -> None:
     store.add(article())
     copy = Article.create(source="elsewhere/copy.txt", text=BODY.replace(" ", "  "), format="text")

@@ -94,7 +94,7 @@ def ingest(
                     seen.add(item.id)
                     waiting.append((stored, True))
                     yield stored
-                elif item.id in seen or store.has(item.id):
+                elif item.id in seen or not store.supersedes(item):
                     _note(report.duplicates, item, "duplicate", on_item)
                 else:
                     seen.add(item.id)

@@ -17,7 +17,19 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from counterpoint import minhash
@@ -96,6 +108,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(ArticleRow.seq).where(ArticleRow.id == article_id)) is not None
 
+    def supersedes(self, article: Article) -> bool:
+        """Whether `add` would store the article: it is new, or the full text of one stored from a feed's
+        summary alone, which it replaces (the feed came first, the page after)."""
+        with self.engine.connect() as conn:
+            return _superseded(conn, article) is not False
+
     def unextracted(self, article_id: str) -> Article | None:
         """The stored article, if it was stored without extracting its statements (`--no-extract`)."""
         pending = (ArticleRow.id == article_id) & ArticleRow.extracted.is_(False)
@@ -120,8 +138,13 @@ class Store:
         keys = minhash.bands(sig)
         try:
             with self.engine.begin() as conn:
-                if conn.scalar(select(ArticleRow.seq).where(ArticleRow.id == article.id)) is not None:
+                stored = _superseded(conn, article)
+                if stored is False:
                     return Added(article.id, added=False)
+                if stored:  # a feed's summary: its statements and their links go with it
+                    gone = ArticleRow.near_duplicate_of == article.id
+                    conn.execute(update(ArticleRow).where(gone).values(near_duplicate_of=None))
+                    conn.execute(delete(ArticleRow).where(ArticleRow.id == article.id))
                 twin, score = _nearest_duplicate(conn, sig, keys)
                 row = article.to_dict() | {
                     "minhash": minhash.to_bytes(sig),
@@ -324,6 +347,15 @@ class Store:
     def _stream(self, query: Any) -> Iterator[Any]:
         with self.engine.connect() as conn:
             yield from conn.execution_options(yield_per=500).execute(query)
+
+
+def _superseded(conn: Connection, article: Article) -> bool | None:
+    """None when no article with this id is stored; True when the one stored is a feed's summary and this
+    one is not; False otherwise."""
+    row = conn.execute(select(ArticleRow.meta).where(ArticleRow.id == article.id)).first()
+    if row is None:
+        return None
+    return bool((row.meta or {}).get("summary_only")) and not article.meta.get("summary_only")
 
 
 _FULL_TEXT = {
