@@ -78,6 +78,15 @@ def test_a_role_before_a_name_is_not_part_of_it() -> None:
     assert (said[1].addressee, said[1].setting) == ("the Gazette", "public")  # a newspaper: on the record
 
 
+def test_a_title_the_ner_took_into_a_work_of_art_is_a_role() -> None:
+    res = Extractor(tagger=False).extract(
+        '"The bridge is safe for now," Mayor Elena Vasquez said.', "a_mayor"
+    )
+    [said] = res.statements
+    assert (said.speaker, said.speaker_mention) == ("Elena Vasquez", "Mayor Elena Vasquez")
+    assert [(e.name, e.roles) for e in res.entities] == [("Elena Vasquez", ("Mayor",))]
+
+
 def test_no_organisation_name_ends_in_a_preposition() -> None:
     found = Extractor().extract("The deal was announced by the ministry on Monday.", "a_on", "f").statements
     assert [s.speaker for s in found if s.cue] == ["ministry"]

@@ -99,7 +99,13 @@ def people(doc: Doc) -> Doc:
         if ent.label_ == "PERSON" and ent.start and _first_name(doc[ent.start - 1], ent):
             ents[k], changed = Span(doc, ent.start - 1, ent.end, label="PERSON"), True
             continue
-        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC") or not _person_shaped(ent):
+        if ent.label_ not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
+            continue
+        if len(ent) > 2 and ent[0].lower_ in TITLES and _person_shaped(ent[1:]):
+            # '"…," Mayor Elena Vasquez said': the title is no part of the work of art the NER saw
+            ents[k], changed = Span(doc, ent.start + 1, ent.end, label="PERSON"), True
+            continue
+        if not _person_shaped(ent):
             continue
         root, before = ent.root, doc[ent.start - 1] if ent.start else None
         if (
