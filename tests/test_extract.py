@@ -569,6 +569,22 @@ def test_only_words_someone_said_are_nested_in_another_speakers(rules: Extractor
     assert len([s for s in found if s.cue == "said"]) == 6
 
 
+def test_an_article_in_a_language_the_pipeline_does_not_read_is_left_unread_and_said(
+    rules: Extractor,
+) -> None:
+    french = "« Nous n'avions pas le choix », a déclaré jeudi la maire Elena Vasquez."
+    english = '"We had no choice," Elena Vasquez said on Thursday.'
+    items = [
+        (french, "a_fr", "fr.html", None, None, None, "fr"),
+        (english, "a_en", "en.html", None, None, None, "en-GB"),
+    ]
+    fr, en = rules.extract_many(items)
+    assert fr.statements == [] and fr.error == (
+        "statements not extracted: the article is in 'fr', the pipeline reads 'en'"
+    )
+    assert en.error is None and [s.speaker for s in en.statements] == ["Elena Vasquez"]
+
+
 def test_what_a_denial_denies_is_no_ones_statement(rules: Extractor) -> None:
     text = (
         "Vasquez denies telling council a fare hike was inevitable\n\n"

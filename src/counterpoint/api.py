@@ -33,11 +33,11 @@ class Extracted(Protocol):
 
 class Extracts(Protocol):
     """What ingest needs of an extractor: statements and entities for a batch of articles (text, id, source,
-    byline, title, outlet), in order."""
+    byline, title, outlet, language), in order."""
 
     def extract_many(
         self,
-        items: Iterable[tuple[str, str, str, str | None, str | None, str | None]],
+        items: Iterable[tuple[str, str, str, str | None, str | None, str | None, str | None]],
         n_process: int = 1,
         batch_size: int = 8,
     ) -> Iterator[Extracted]: ...
@@ -106,7 +106,9 @@ def ingest(
                 ([], [], None) for _ in new_articles()
             )
         else:
-            texts = ((a.text, a.id, a.source, a.byline, a.title, a.outlet) for a in new_articles())
+            texts = (
+                (a.text, a.id, a.source, a.byline, a.title, a.outlet, a.language) for a in new_articles()
+            )
             batches = extractor.extract_many(texts, n_process=processes, batch_size=batch_size)
             found = ((e.statements, e.entities, e.error) for e in batches)
         for statements, entities, error in found:

@@ -53,6 +53,7 @@ class Item(NamedTuple):
     byline: str | None = None
     title: str | None = None
     outlet: str | None = None
+    language: str | None = None  # as the page states it ("fr", "en-GB"); None: the pipeline's own
 
 
 class Proposed(NamedTuple):
@@ -115,7 +116,7 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[str, ...] | Item], n_process: int = 1, batch_size: int = 8
     ) -> Iterator[Extraction]:
-        """Items (text, article_id, source, byline, title, outlet; all but the first two optional) →
+        """Items (text, article_id, source, byline, title, outlet, language; all but the first two optional) →
         Extractions in the same order. A long text is read in pieces (pieces.py); an article the rules fail
         on comes back with its `error`, and the batch goes on. `batch_size`: pieces parsed at a time; spaCy
         hands none on before its batch is parsed, and a small batch parses as fast and gives the tagger's
@@ -125,7 +126,7 @@ class Extractor:
             (piece, (n, item, (title_start, body_start), offset))
             for n, item in enumerate(Item(*i) for i in items)
             for text, title_start, body_start in [with_title(item.text, item.title, item.outlet)]
-            for offset, piece in cut(text, limit)
+            for offset, piece in (cut(text, limit) if self._reads(item) else [(0, "")])
         )
         parts: list[tuple[Extraction, int]] = []  # the pieces of item `current` read so far
         current, title = -1, (0, 0)
@@ -145,7 +146,10 @@ class Extractor:
         batch's `WORKER_AFTER`th piece and kept for later batches; until it is ready, this process tags."""
         if self.tagger is None:
             for doc, piece in docs:
-                yield piece, self._guarded(piece, self.from_doc, doc, *_where(doc, piece))
+                yield (
+                    piece,
+                    self._unread(piece) or self._guarded(piece, self.from_doc, doc, *_where(doc, piece)),
+                )
             return
         worker = self._tagger_worker  # one an earlier batch started
         ahead: deque[tuple[Doc, Piece, Proposed | Extraction, int | None]] = deque()
@@ -153,7 +157,7 @@ class Extractor:
             for n, (doc, piece) in enumerate(docs):
                 if n == WORKER_AFTER and worker is None:
                     worker = self._worker()
-                proposed = self._guarded(piece, self._propose, doc)
+                proposed = self._unread(piece) or self._guarded(piece, self._propose, doc)
                 ticket = None
                 if isinstance(proposed, Proposed) and worker is not None and worker.ready:
                     ticket = worker.send(doc_text(doc), _hints(proposed.cands))
@@ -165,6 +169,18 @@ class Extractor:
         finally:  # a reader who stops early (or ^C) leaves the worker nothing to keep for it
             if worker is not None:
                 worker.forget([ticket for *_, ticket in ahead if ticket is not None])
+
+    def _reads(self, item: Item) -> bool:
+        """Whether the pipeline reads the item's language: an English one gives a French article confident
+        nonsense ('permettra de préserver' as a speaker), so that is left unread and said."""
+        return not item.language or item.language.split("-")[0].lower() == self.nlp.lang
+
+    def _unread(self, piece: Piece) -> Extraction | None:
+        item = piece[1]
+        if self._reads(item):
+            return None
+        said = f"the article is in {item.language!r}, the pipeline reads {self.nlp.lang!r}"
+        return Extraction(item.article_id, item.source, error=f"statements not extracted: {said}")
 
     def _worker(self) -> TaggerWorker | None:
         """The tagger's worker process, started once and kept for the extractor's later batches."""
