@@ -585,6 +585,22 @@ def test_an_article_in_a_language_the_pipeline_does_not_read_is_left_unread_and_
     assert en.error is None and [s.speaker for s in en.statements] == ["Elena Vasquez"]
 
 
+def test_someone_named_by_role_in_a_quote_who_told_the_quoted_is_nested_second_hand(ex: Extractor) -> None:
+    text = (
+        'Council member Priya Raman was less forgiving. "The mayor told us privately back in February that a '
+        'fare hike was inevitable," Raman said.'
+    )
+    raman, mayor = [s for s in ex.extract(text, "a_told_us", "inline").statements if s.kind != "claim"]
+    assert (raman.speaker, raman.kind, raman.parent_id) == ("Priya Raman", "direct", None)
+    assert (mayor.speaker_mention, mayor.cue, mayor.text) == (
+        "The mayor",
+        "told",
+        "that a fare hike was inevitable",
+    )
+    assert mayor.parent_id == raman.id and mayor.second_hand
+    assert (mayor.setting, mayor.said_at) == ("private", "in February")
+
+
 def test_what_a_denial_denies_is_no_ones_statement(rules: Extractor) -> None:
     text = (
         "Vasquez denies telling council a fare hike was inevitable\n\n"

@@ -256,12 +256,13 @@ def _quote_around(doubles: list[Quote], start: int, end: int) -> Quote | None:
 
 def _inside_quote(cand: Candidate, doubles: list[Quote]) -> bool:
     """A cue inside someone's quoted words ("I think …") is part of that quote, not a statement of its
-    own, unless it reports a third party's words ("Kerry told me …", "He made it clear to me …": said to
-    the one quoted, who is "me"): that one is kept and nested."""
+    own, unless it reports a third party's words ("Kerry told me …", "He made it clear to me …", "The mayor
+    told us …": said to the one quoted, who is "me"): that one is kept and nested."""
     if cand.cue is None or _quote_around(doubles, cand.cue[0], cand.cue[0] + 1) is None:
         return False
     spk = cand.speaker_token
-    if spk is not None and spk.lower_ in ("he", "she") and cand.cue_token is not None:
+    if spk is not None and cand.cue_token is not None and (spk.lower_ in ("he", "she") or spk.pos_ == "NOUN"):
+        # "The mayor told us privately …": someone the quoted speaker names by role, said to them
         return cand.belief or not _to_me(cand.cue_token)
     return cand.belief or spk is None or spk.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
 
