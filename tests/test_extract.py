@@ -1009,11 +1009,17 @@ def test_words_the_cue_says_were_not_said_are_never_cross_checked(ex: Extractor)
     text = (
         "Lavrov did not say why he was disclosing the conversation now. Kerry never said that the vote was "
         "legitimate. The ministry declined to comment on the report that talks had collapsed. Kerry said the "
-        "vote was illegal."
+        "vote was illegal. Lavrov should say plainly what Kerry told him about the vote."
     )
     res = ex.extract(text, "a_unsaid", "inline")
     checkable = {s.cue: s.checkable for s in res.statements if s.parent_id is None}
-    assert checkable == {"did not say": False, "never said": False, "declined": False, "said": True}
+    assert checkable == {
+        "did not say": False,
+        "never said": False,
+        "declined": False,
+        "said": True,
+        "should say": False,  # what he ought to say, not what he said
+    }
 
 
 def test_another_speakers_clause_on_the_cue_does_not_lend_it_its_setting(ex: Extractor) -> None:
@@ -1671,6 +1677,17 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(ex: Extractor) -> None:
     )
     said = next(s for s in ex.extract(text, "a_strand", "f").statements if s.cue == "said")
     assert (said.speaker, said.speaker_mention) == ("Eli Strand", "Her campaign manager, Eli Strand")
+
+
+def test_a_time_in_another_clause_is_not_when_it_was_said(rules: Extractor) -> None:
+    text = (
+        "Mayor Elena Vasquez on Wednesday endorsed a 25-cent increase in bus fares, six months after "
+        "promising that fares would not rise this year.\n\n"
+        "Whitfield said reservoir levels stood at 31 percent of capacity, the lowest for July since records "
+        "began in 1952."
+    )
+    found = {s.cue: s.said_at for s in rules.extract(text, "a_other_times", "inline").statements}
+    assert found == {"endorsed": "on Wednesday", "promising": None, "said": None}
 
 
 def test_said_at_the_time_takes_the_date_the_sentence_before_states(ex: Extractor) -> None:

@@ -163,6 +163,8 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
 
 
 # A cue's words that make it another occasion than the one before ("later defended", "has long said")
+# What opens a clause whose time is not the saying's: "the lowest since records began in 1952".
+_OTHER_TIME_MARKS = words("since until before after because if unless although though")
 _ANOTHER_TIME = words("later earlier previously once before since again often repeatedly long then afterward")
 
 
@@ -181,6 +183,7 @@ def _same_occasion(doc: Doc, cands: list[Candidate]) -> None:
             or (cand.setting is not None and cand.said_at is not None)
             or "\n" in doc_text(doc)[before.region()[0] : cand.region()[1]]
             or tok.tag_ not in ("VBD", "VBG")
+            or (tok.dep_ == "pcomp" and tok.head.lower_ in _OTHER_TIME_MARKS)  # "six months after promising"
             or any(_another_time(t, tok) for t in tok.sent)
         ):
             continue
@@ -324,6 +327,13 @@ def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token
         if c.dep_ == "advcl"
         and tok.is_ancestor(c)
         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        for t in c.subtree
+    }
+    # "said levels stood at 31 percent, the lowest since records began in 1952": another clause's time
+    own |= {
+        t.i
+        for c in tok.subtree
+        if c != tok and any(m.dep_ == "mark" and m.lower_ in _OTHER_TIME_MARKS for m in c.children)
         for t in c.subtree
     }
     return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]

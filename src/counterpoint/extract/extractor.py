@@ -415,12 +415,23 @@ def _checkable(span: Span | None) -> bool:
 
 
 def _unsaid(cue: Token | None) -> bool:
-    """Whether the cue says the words were not said, or only asked: "did not say why …", "never said that …",
-    "declined to comment on …", "Asked whether …". Its content is kept, but `link` must not read it as the
-    speaker's claim ("Kerry never said the vote was legitimate" would agree with whoever says he did)."""
+    """Whether the cue says the words were not said, or only asked or called for: "did not say why …", "never
+    said that …", "declined to comment on …", "Asked whether …", "should say". Its content is kept, but `link`
+    must not read it as the speaker's claim ("Kerry never said the vote was legitimate" would agree with
+    whoever says he did)."""
     if cue is None:
         return False
+    if verb_base(cue.lower_) in REPORTING and any(
+        c.tag_ == "MD" and c.lower_ in _UNSPOKEN for c in cue.children
+    ):
+        return (
+            True  # "Ms. Vasquez should say plainly what she knew": what she ought to say, not what she said
+        )
     return any(c.dep_ == "neg" for c in cue.children) or verb_base(cue.lower_) in ("decline", "refuse", "ask")
+
+
+# Modals that make a verb of saying a demand or a guess.
+_UNSPOKEN = frozenset({"should", "must", "ought", "might", "could", "may"})
 
 
 def _statements(doc: Doc, cands: list[Candidate], article_id: str, source: str) -> list[Statement]:
