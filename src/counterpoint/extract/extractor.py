@@ -184,7 +184,7 @@ class Extractor:
 
     def _worker(self) -> TaggerWorker | None:
         """The tagger's worker process, started once and kept for the extractor's later batches."""
-        if self._tagger_worker is None and isinstance(self.tagger, SpanTagger):
+        if self._tagger_worker is None and type(self.tagger) is SpanTagger:  # a subclass tags its own way
             try:
                 self._tagger_worker = TaggerWorker(self.tagger)
             except OSError:  # no process to be had: this one tags
