@@ -324,7 +324,7 @@ def stats(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in titles and article text.")],
     limit: Annotated[int, typer.Option(help="At most this many articles.")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON records.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per line.")] = False,
     statements: Annotated[
         bool, typer.Option("--statements", help="Search statements (speaker and words) instead of articles.")
     ] = False,
@@ -335,9 +335,9 @@ def search(
     """
     with open_store() as store:
         found = store.search(query, limit, table="statements" if statements else "articles")
-    if as_json:
+    if as_json:  # JSON Lines, as `extract` and `export` write them, for jq and for reading line by line
         for record in found:
-            out.print_json(json.dumps(record))
+            print(json.dumps(record, ensure_ascii=False))
         return
     if statements:
         grid = Table("speaker", "kind", "text", "article")
