@@ -162,9 +162,9 @@ def add_details(doc: Doc, cands: list[Candidate], index: EntityIndex, author: st
     _same_occasion(doc, cands)
 
 
-# A cue's words that make it another occasion than the one before ("later defended", "has long said")
 # What opens a clause whose time is not the saying's: "the lowest since records began in 1952".
 _OTHER_TIME_MARKS = words("since until before after because if unless although though")
+# A cue's words that make it another occasion than the one before ("later defended", "has long said")
 _ANOTHER_TIME = words("later earlier previously once before since again often repeatedly long then afterward")
 
 

@@ -148,7 +148,7 @@ class Extractor:
             for doc, piece in docs:
                 yield (
                     piece,
-                    self._unread(piece) or self._guarded(piece, self.from_doc, doc, *_where(doc, piece)),
+                    self._unread(piece) or self._guarded(piece, self.from_doc, doc, *_where(piece)),
                 )
             return
         worker = self._tagger_worker  # one an earlier batch started
@@ -210,7 +210,7 @@ class Extractor:
             spans = self._guarded(piece, self._tag, doc, proposed)
             if isinstance(spans, Extraction):
                 return piece, spans
-        return piece, self._guarded(piece, self._finish, doc, proposed, spans, *_where(doc, piece))
+        return piece, self._guarded(piece, self._finish, doc, proposed, spans, *_where(piece))
 
     def _guarded(self, piece: Piece, read: Callable[..., T], *args: Any) -> T | Extraction:
         try:
@@ -355,7 +355,7 @@ def _relinked(cands: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _where(doc: Doc, piece: Piece) -> tuple[str, str, str | None, int]:
+def _where(piece: Piece) -> tuple[str, str, str | None, int]:
     """The article id, source and byline of a parsed piece, and where in it its title ends."""
     _, item, (_, title_at), offset = piece
     return item.article_id, item.source, item.byline, max(0, title_at - offset - len(SEPARATOR))
@@ -421,12 +421,11 @@ def _unsaid(cue: Token | None) -> bool:
     whoever says he did)."""
     if cue is None:
         return False
+    # "Ms. Vasquez should say plainly what she knew": what she ought to say, not what she said
     if verb_base(cue.lower_) in REPORTING and any(
         c.tag_ == "MD" and c.lower_ in _UNSPOKEN for c in cue.children
     ):
-        return (
-            True  # "Ms. Vasquez should say plainly what she knew": what she ought to say, not what she said
-        )
+        return True
     return any(c.dep_ == "neg" for c in cue.children) or verb_base(cue.lower_) in ("decline", "refuse", "ask")
 
 
