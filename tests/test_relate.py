@@ -255,3 +255,20 @@ def test_the_judge_keeps_sides_on_one_claim_and_drops_those_on_one_campaign(rela
         ],
     )
     assert verdicts == ["agree", "contradict", "discuss", "discuss"]
+
+
+def test_a_quote_of_several_sentences_is_weighed_as_a_statement(relater: Relater) -> None:
+    """In `link` the gate fitted on pairs of statements judges a quote that runs over sentences too: the one
+    fitted on headlines against article bodies read Kerry's quote as unrelated to a report of it."""
+    quote = (
+        "\u201cWe have been clear from the beginning. This referendum is illegal under Ukraine's "
+        "constitution, and its result will not be recognised by the United States.\u201d"
+    )
+    verdicts = _judged(
+        relater,
+        [
+            ("that the United States would not recognise its result", quote, False),
+            ("that the referendum in Crimea expressed the genuine will of its residents", quote, False),
+        ],
+    )
+    assert verdicts == ["agree", "discuss"]

@@ -64,13 +64,14 @@ class Gate:
 
 
 def kind(sents: list[str], statements: bool = False, gates: Mapping[str, object] = ()) -> str:
-    """Which gate judges a text: `passage` for several sentences; for one, `statement` when both sides are
-    news statements and that gate is fitted, else `sentence`. The sentence gate, fitted against shuffled NLI
-    pairs, passes nearly every pair of statements on one campaign; the statement gate was fitted on the
-    harder case of two stories that share words."""
-    if len(sents) > 1:
-        return "passage"
-    return "statement" if statements and "statement" in gates else "sentence"
+    """Which gate judges a text: `statement` when both sides are news statements and that gate is fitted,
+    else `passage` for several sentences and `sentence` for one. The sentence gate, fitted against shuffled
+    NLI pairs, passes nearly every pair of statements on one campaign; the statement gate was fitted on the
+    harder case of two stories that share words; the passage gate, fitted on headlines against article
+    bodies, read a quote of several sentences as unrelated to a report of it."""
+    if statements and "statement" in gates:
+        return "statement"
+    return "passage" if len(sents) > 1 else "sentence"
 
 
 def load_gates(path: Path) -> dict[str, Gate]:

@@ -221,8 +221,8 @@ class Relater:
     ) -> list[Relation]:
         """One Relation per (claim, text) pair, in order. Long texts are cut to their best passage.
 
-        `statements`: both sides are statements extracted from news (what `link` compares), so a one-sentence
-        text goes through the gate fitted on same-story against other-story statements."""
+        `statements`: both sides are statements extracted from news (what `link` compares), so the text goes
+        through the gate fitted on same-story against other-story statements."""
         if not pairs:
             return []
         cut = [relatedness.pieces(a, b, self.encoder.passage_sentences) for a, b in pairs]
