@@ -79,7 +79,8 @@ def _worker_ready(extractor: Extractor) -> None:
 
 
 def test_articles_tagged_by_the_worker_come_back_in_order_as_read_alone(tagged: Extractor) -> None:
-    """A batch is tagged in a worker process while the next articles are parsed; a lone article here."""
+    """A batch is tagged in a worker process while the next articles are parsed, and at its end this process
+    tags those the worker has not started on; a lone article is tagged here."""
     _worker_ready(tagged)
     texts = [(f"The minister for region {n} said {n} schools had closed.", f"a_{n}") for n in range(7)]
     many = list(tagged.extract_many(texts, batch_size=1))
@@ -102,10 +103,13 @@ def test_the_worker_answers_each_ticket_and_says_when_it_is_gone(tagged: Extract
     text = "The senator insisted the bill would pass next week, aides said."
     bad = worker.send(text, {"content": "not spans"})  # type: ignore[dict-item]
     good = worker.send(text, {})
-    assert bad is not None and good is not None
+    spare = worker.send(text, {})
+    assert bad is not None and good is not None and spare is not None
+    assert worker.take_back(spare)  # the child, still loading its model, takes two texts at most
     assert worker.receive(good) == tagged.tagger.tag(text, {})  # answered out of the order asked
     with pytest.raises(RuntimeError, match="span tagger"):
         worker.receive(bad)  # one text's error is that text's, and the worker goes on
+    assert not worker.take_back(good) and not worker.answered(spare)  # what is taken back is never tagged
     worker._child.kill()
     worker._child.wait()
     ticket = worker.send(text, {})

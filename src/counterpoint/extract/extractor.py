@@ -78,6 +78,17 @@ class Extraction:
     error: str | None = None  # why no statements could be extracted, when that happened
 
 
+@dataclass
+class _Waiting:
+    """A parsed piece on its way: `tags` is the worker's ticket for its spans, or the spans tagged here (or
+    the article's failure), or None: to be tagged here when its turn comes."""
+
+    doc: Doc
+    piece: Piece
+    proposed: Proposed | Extraction
+    tags: int | dict[str, list[TaggedSpan]] | Extraction | None = None
+
+
 class Extractor:
     """Loads the spaCy pipeline once; `extract` for one text, `extract_many` to batch with nlp.pipe."""
 
@@ -142,7 +153,8 @@ class Extractor:
 
     def _read(self, docs: Iterator[tuple[Doc, Piece]], lookahead: int) -> Iterator[tuple[Piece, Extraction]]:
         """Each parsed piece with its Extraction, in order. With the tagger, a worker process tags each piece
-        while this one parses the next, up to `lookahead` behind (tagger_worker.py). It is started at a
+        while this one parses the next, up to `lookahead` behind (tagger_worker.py); where this one would
+        wait for it, it tags the newest pieces the worker has not started on. The worker is started at a
         batch's `WORKER_AFTER`th piece and kept for later batches; until it is ready, this process tags."""
         if self.tagger is None:
             for doc, piece in docs:
@@ -152,23 +164,23 @@ class Extractor:
                 )
             return
         worker = self._tagger_worker  # one an earlier batch started
-        ahead: deque[tuple[Doc, Piece, Proposed | Extraction, int | None]] = deque()
+        ahead: deque[_Waiting] = deque()
         try:
             for n, (doc, piece) in enumerate(docs):
                 if n == WORKER_AFTER and worker is None:
                     worker = self._worker()
                 proposed = self._unread(piece) or self._guarded(piece, self._propose, doc)
-                ticket = None
+                waiting = _Waiting(doc, piece, proposed)
                 if isinstance(proposed, Proposed) and worker is not None and worker.ready:
-                    ticket = worker.send(doc_text(doc), _hints(proposed.cands))
-                ahead.append((doc, piece, proposed, ticket))
-                while len(ahead) > lookahead or (ahead and ahead[0][3] is None):
-                    yield self._tagged(worker, *ahead.popleft())
+                    waiting.tags = worker.send(doc_text(doc), _hints(proposed.cands))
+                ahead.append(waiting)
+                while ahead and (len(ahead) > lookahead or not _in_flight(worker, ahead[0])):
+                    yield self._next(worker, ahead)
             while ahead:
-                yield self._tagged(worker, *ahead.popleft())
+                yield self._next(worker, ahead)
         finally:  # a reader who stops early (or ^C) leaves the worker nothing to keep for it
             if worker is not None:
-                worker.forget([ticket for *_, ticket in ahead if ticket is not None])
+                worker.forget([w.tags for w in ahead if isinstance(w.tags, int)])
 
     def _reads(self, item: Item) -> bool:
         """Whether the pipeline reads the item's language: an English one gives a French article confident
@@ -192,25 +204,31 @@ class Extractor:
             weakref.finalize(self, self._tagger_worker.close)
         return self._tagger_worker
 
-    def _tagged(
-        self,
-        worker: TaggerWorker | None,
-        doc: Doc,
-        piece: Piece,
-        proposed: Proposed | Extraction,
-        ticket: int | None,
-    ) -> tuple[Piece, Extraction]:
+    def _next(self, worker: TaggerWorker | None, ahead: deque[_Waiting]) -> tuple[Piece, Extraction]:
+        """The oldest piece, read. While the worker has yet to tag it, this process takes back the newest
+        piece the worker has not started on and tags it, rather than wait."""
+        head = ahead[0]
+        while worker is not None and _in_flight(worker, head):
+            spare = next(w for w in reversed(ahead) if isinstance(w.tags, int))
+            if not worker.take_back(spare.tags):
+                break
+            assert self.tagger is not None
+            with self.tagger.threads(1):  # the worker has the other core
+                spare.tags = self._guarded(spare.piece, self._tag, spare.doc, spare.proposed)
+        ahead.popleft()
+        piece, proposed, tags = head.piece, head.proposed, head.tags
         if isinstance(proposed, Extraction):
             return piece, proposed
-        try:
-            spans = worker.receive(ticket) if worker is not None and ticket is not None else None
-        except RuntimeError as exc:
-            return piece, self._failed(piece, exc)
-        if spans is None:  # not sent, or the worker died first
-            spans = self._guarded(piece, self._tag, doc, proposed)
-            if isinstance(spans, Extraction):
-                return piece, spans
-        return piece, self._guarded(piece, self._finish, doc, proposed, spans, *_where(piece))
+        if isinstance(tags, int):
+            try:
+                tags = worker.receive(tags) if worker is not None else None
+            except RuntimeError as exc:
+                return piece, self._failed(piece, exc)
+        if tags is None:  # not handed on, or the worker died first
+            tags = self._guarded(piece, self._tag, head.doc, proposed)
+        if isinstance(tags, Extraction):
+            return piece, tags
+        return piece, self._guarded(piece, self._finish, head.doc, proposed, tags, *_where(piece))
 
     def _guarded(self, piece: Piece, read: Callable[..., T], *args: Any) -> T | Extraction:
         try:
@@ -359,6 +377,11 @@ def _where(piece: Piece) -> tuple[str, str, str | None, int]:
     """The article id, source and byline of a parsed piece, and where in it its title ends."""
     _, item, (_, title_at), offset = piece
     return item.article_id, item.source, item.byline, max(0, title_at - offset - len(SEPARATOR))
+
+
+def _in_flight(worker: TaggerWorker | None, w: _Waiting) -> bool:
+    """Whether the piece is with the worker, not yet tagged."""
+    return worker is not None and isinstance(w.tags, int) and not worker.answered(w.tags)
 
 
 def _hints(cands: list[Candidate]) -> dict[str, list[tuple[int, int]]]:

@@ -13,6 +13,8 @@ counterpoint is not installed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,6 +165,16 @@ class SpanTagger:
         self.model.eval()
         self._torch = torch
         self.bf16 = torch.ops.mkldnn._is_mkldnn_bf16_supported() if bf16 is None else bf16
+
+    @contextmanager
+    def threads(self, n: int) -> Iterator[None]:
+        """Torch's threads for the tagging inside, as they were after (they are the process's)."""
+        before = self._torch.get_num_threads()
+        self._torch.set_num_threads(n)
+        try:
+            yield
+        finally:
+            self._torch.set_num_threads(before)
 
     def tag(
         self, text: str, hints: dict[str, list[tuple[int, int]]] | None = None, batch_size: int = 16

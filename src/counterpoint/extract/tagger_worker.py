@@ -11,16 +11,18 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import queue
 import subprocess
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .tagger import SpanTagger, TaggedSpan
 
 _READY = "ready"
+# Texts written to the child before it asks: the one it tags and the next, so it never waits for a text.
+PREFETCH = 2
 
 
 class TaggerWorker:
@@ -32,29 +34,40 @@ class TaggerWorker:
             [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
         assert self._child.stdin is not None and self._child.stdout is not None
-        self._outbox: queue.Queue[object] = queue.Queue()
-        self._arrived = threading.Condition()
+        self._outbox: deque[tuple[int, str, dict] | None] = deque()  # texts to write; None: close
+        self._arrived = threading.Condition()  # guards all below, and tells of answers and new texts
         self._done: dict[int, Any] = {}  # ticket -> spans, or the error the tagger raised on that text
         self._abandoned: set[int] = set()  # tickets whose reader stopped early: their answers are dropped
-        self._sent = 0
+        self._sent = self._delivered = self._answered = 0
         self.ready = False
         self._gone = False
-        # Two threads carry the messages, so that neither process waits on a full pipe: a pipe holds one
-        # article or two, and a parse that waited for the tagger to take each text would lose what it gains.
-        threading.Thread(target=self._deliver, args=(self._child.stdin,), daemon=True).start()
+        # Two threads carry the messages, so that neither process waits on the other: the parse goes on while
+        # the child tags, and the child finds its next text waiting as soon as it is done with one.
+        threading.Thread(target=self._deliver, args=(self._child.stdin, settings), daemon=True).start()
         threading.Thread(target=self._collect, args=(self._child.stdout,), daemon=True).start()
-        self._outbox.put(settings)
 
-    def _deliver(self, requests: BinaryIO) -> None:
+    def _deliver(self, requests: BinaryIO, settings: tuple) -> None:
+        """Writes the texts to the child one ahead of the one it tags, no more: a pipe holds a dozen
+        articles, and those not yet written can still be taken back."""
         try:
+            _answer(requests, settings)
             while True:
-                message = self._outbox.get()
-                if message is None:  # closed
-                    return
-                pickle.dump(message, requests, protocol=pickle.HIGHEST_PROTOCOL)
-                requests.flush()
+                with self._arrived:
+                    while not self._gone and not self._closing() and not self._wanted():
+                        self._arrived.wait()
+                    if self._gone or self._closing():
+                        return
+                    message = self._outbox.popleft()
+                    self._delivered += 1
+                _answer(requests, message)
         except OSError:  # the child is gone; the collector tells whoever waits
             self._gone = True
+
+    def _wanted(self) -> bool:
+        return bool(self._outbox) and self._delivered - self._answered < PREFETCH
+
+    def _closing(self) -> bool:
+        return bool(self._outbox) and self._outbox[0] is None
 
     def _collect(self, answers: BinaryIO) -> None:
         try:
@@ -64,12 +77,15 @@ class TaggerWorker:
                     self.ready = True
                     continue
                 ticket, spans = answer
-                with self._arrived:
+                with (
+                    self._arrived
+                ):  # tells the reader waiting for it, and the deliverer, who may write the next
+                    self._answered += 1
                     if ticket in self._abandoned:
                         self._abandoned.discard(ticket)
                     else:
                         self._done[ticket] = spans
-                        self._arrived.notify_all()
+                    self._arrived.notify_all()
         except (EOFError, OSError, pickle.UnpicklingError):
             with self._arrived:  # whoever waits is told that nothing more is coming
                 self._gone, self.ready = True, False
@@ -82,8 +98,23 @@ class TaggerWorker:
             if self._gone:
                 return None
             self._sent += 1
-            self._outbox.put((self._sent, text, hints))
+            self._outbox.append((self._sent, text, hints))
+            self._arrived.notify_all()
             return self._sent
+
+    def answered(self, ticket: int) -> bool:
+        """Whether `receive` would return at once."""
+        return ticket in self._done or self._gone
+
+    def take_back(self, ticket: int) -> bool:
+        """Takes a text back if the child has not been given it yet; then it is the caller's to tag."""
+        with self._arrived:
+            for i in range(len(self._outbox) - 1, -1, -1):  # the newest first: that is what is asked for
+                message = self._outbox[i]
+                if message is not None and message[0] == ticket:
+                    del self._outbox[i]
+                    return True
+            return False
 
     def receive(self, ticket: int) -> dict[str, list[TaggedSpan]] | None:
         """The spans of the text sent with `ticket`, once tagged; None when the child died first. A text the
@@ -97,16 +128,20 @@ class TaggerWorker:
         return spans
 
     def forget(self, tickets: list[int]) -> None:
-        """Tickets no one will receive (a reader stopped early): their answers are not kept."""
+        """Tickets no one will receive (a reader stopped early): those not yet given to the child are not,
+        and the answers to the others are not kept."""
         with self._arrived:
             for ticket in tickets:
-                if self._done.pop(ticket, None) is None:
+                if self._done.pop(ticket, None) is None and not self.take_back(ticket):
                     self._abandoned.add(ticket)
 
     def close(self) -> None:
         """Stops the child at once: it holds nothing that is not the parent's, and one still loading its
         model would make the parent wait seconds to exit."""
-        self._outbox.put(None)
+        with self._arrived:
+            self._outbox.clear()
+            self._outbox.append(None)
+            self._arrived.notify_all()
         if self._child.poll() is None:
             self._child.kill()
             self._child.wait()
