@@ -185,11 +185,30 @@ def test_rss_items_use_their_full_content_and_stated_dates() -> None:
     assert len(items) == 3
     first = items[0]
     assert first.format == "rss"
-    assert first.outlet == "The Northern Courier - World"
+    assert first.outlet == "The Northern Courier"  # the channel's "The Northern Courier - World"
     assert first.published_source == "feed:published"
     assert first.text.startswith("Former aides to John Kerry")
     assert "summary_only" not in first.meta
     assert items[2].meta["summary_only"] is True
+
+
+def test_a_feed_names_its_outlet_without_the_section_when_the_address_spells_it(tmp_path: Path) -> None:
+    """One site's feeds count as one outlet; a title whose parts the address does not spell stays whole."""
+
+    def outlet(title: str, link: str) -> str | None:
+        feed = tmp_path / "feed.xml"
+        feed.write_text(
+            f"<rss version='2.0'><channel><title>{title}</title><link>{link}</link><item><title>Hearing set"
+            f"</title><link>{link}/a</link><description>The council said it would vote in May.</description>"
+            "</item></channel></rss>",
+            encoding="utf-8",
+        )
+        return articles(feed)[0].outlet
+
+    assert outlet("Politics | Daily Planet", "https://news.dailyplanet.example") == "Daily Planet"
+    assert outlet("Reuters: World News", "http://feeds.reuters.com") == "Reuters"
+    assert outlet("BBC News - UK", "https://www.bbc.co.uk/news") == "BBC News"
+    assert outlet("Morning Brief - Local", "https://riverton-ledger.example") == "Morning Brief - Local"
 
 
 def test_a_feed_cut_short_keeps_its_first_items_and_says_it_was_cut(tmp_path: Path) -> None:

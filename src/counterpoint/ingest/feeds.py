@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
@@ -23,7 +25,7 @@ def parse(data: bytes, source: str, *, follow: Fetch | None = None) -> Iterator[
     if not feed.entries:
         reason = feed.get("bozo_exception") or "no items"
         raise InputError(f"not a usable RSS/Atom feed: {reason}")
-    outlet = feed.feed.get("title")
+    outlet = _outlet(feed.feed.get("title"), feed.feed.get("link") or feed.entries[0].get("link"))
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{entry.get('link') or number}"
         try:
@@ -35,6 +37,31 @@ def parse(data: bytes, source: str, *, follow: Fetch | None = None) -> Iterator[
         yield Failure(
             source, f"malformed or cut short at line {broken.getLineNumber()}: {broken.getMessage()}"
         )
+
+
+_PARTS = re.compile(r"\s+[-\u2013\u2014|>\u00bb]\s+|:\s+")
+_LETTERS = re.compile(r"[^a-z0-9]")
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
+
+
+def _outlet(title: str | None, link: str | None) -> str | None:
+    """The outlet a channel title names. Feeds name a section beside it ("The Northern Courier - World",
+    "Reuters: World News"), which would count one site as several outlets; the part the site's address
+    spells is the outlet. With no such part, the title stays whole: a section is not guessed at."""
+    parts = _PARTS.split(title.strip()) if title else []
+    host = urlsplit(link).hostname if link else None
+    if len(parts) < 2 or not host:
+        return title
+    labels = host.split(".")[:-1]  # the site's own name: before the suffix ("bbc.co.uk"), not a subdomain
+    while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    site = _LETTERS.sub("", labels[-1]) if labels else ""
+    for part in parts:
+        letters = _LETTERS.sub("", part.lower())
+        name = letters.removeprefix("the")
+        if len(site) >= 3 and (site in letters or (len(name) >= 4 and name in site)):
+            return part
+    return title
 
 
 def _item(entry: Any, where: str, outlet: str | None, follow: Fetch | None) -> Article:
