@@ -37,6 +37,8 @@ def test_exit_status_says_whether_anything_failed(db_path: str, tmp_path: Path) 
     assert f"failed {empty}: empty" in some.output
     every = cli(db_path, "ingest", str(empty))
     assert every.exit_code == 3
+    listed = [json.loads(line) for line in cli(db_path, "failures", "--json").stdout.splitlines()]
+    assert [(f["source"], f["reason"]) for f in listed] == [(str(empty), "empty: no content")]  # once
 
 
 def test_stdin(db_path: str) -> None:

@@ -353,5 +353,25 @@ def search(
     out.print(grid)
 
 
+@app.command()
+def failures(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON record per line.")] = False,
+) -> None:
+    """What could not be read or extracted, and why, oldest first: the inputs `stats` counts as failures.
+
+    Example: `counterpoint failures --json`
+    """
+    with open_store() as store:
+        found = list(store.failures())
+    if as_json:
+        for record in found:
+            print(json.dumps(record, ensure_ascii=False))
+        return
+    grid = Table("at", "source", "reason")
+    for record in found:
+        grid.add_row(record["at"][:19], record["source"], record["reason"])
+    out.print(grid)
+
+
 # Cross-checking commands live beside their stage and register themselves on `app`.
 from counterpoint import cli_crosscheck  # noqa: E402, F401
