@@ -104,12 +104,16 @@ def test_a_command_that_reads_refuses_a_store_that_is_not_there(tmp_path: Path) 
     assert not Path(missing).exists()
 
 
-def test_export_errors_are_one_line(db_path: str) -> None:
+def test_export_says_what_it_cannot_do_as_asked(db_path: str, tmp_path: Path) -> None:
+    """An export asked for in a way it cannot be done is a usage error (2); an output it cannot write, 1."""
     Store(db_path).close()
     result = cli(db_path, "export", "-f", "csv")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "give a folder with -o" in result.output
-    assert cli(db_path, "export", "-f", "xml").exit_code == 1
+    assert cli(db_path, "export", "-f", "xml").exit_code == 2
+    unwritable = tmp_path / "no" / "such" / "folder.json"
+    result = cli(db_path, "export", "-f", "json", "-o", str(unwritable))
+    assert result.exit_code == 1 and f"cannot write {unwritable}: No such file" in result.output
 
 
 def test_every_command_has_help_with_an_example() -> None:

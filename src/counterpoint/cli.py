@@ -17,7 +17,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from counterpoint import __version__, api, contract
-from counterpoint.errors import CounterpointError, InputError
+from counterpoint.errors import CounterpointError, InputError, UsageError
 from counterpoint.extract import Extractor
 from counterpoint.ingest import FORMATS, Options
 from counterpoint.ingest.decode import to_text
@@ -287,6 +287,12 @@ def export(
     try:
         with open_store() as store:
             written = contract.export(store, format, output, tables)
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    except OSError as exc:
+        said = f"cannot write {exc.filename or output}: {exc.strerror or exc}"
+        err.print(f"[red]error:[/red] {said}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
     except CounterpointError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

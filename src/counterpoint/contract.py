@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from counterpoint.errors import CounterpointError
+from counterpoint.errors import UsageError
 from counterpoint.records import SCHEMA
 from counterpoint.store import Store
 
@@ -27,7 +27,7 @@ _KIND = {"articles": "article", "statements": "statement", "entities": "entity",
 
 def records(store: Store, table: str) -> Iterator[dict[str, Any]]:
     if table not in TABLES:
-        raise CounterpointError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        raise UsageError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     return getattr(store, table)()
 
 
@@ -36,7 +36,7 @@ def export(
 ) -> list[Path]:
     """Write the store in `fmt` to `out`: a file, a folder for several CSV/Parquet tables, or stdout."""
     if fmt not in FORMATS:
-        raise CounterpointError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in ("json", "jsonl"):
         with _output(out) as stream:
             (_write_json if fmt == "json" else _write_jsonl)(store, tables, stream)
@@ -44,7 +44,7 @@ def export(
     if len(tables) == 1 and (out is None or Path(out).suffix):
         targets = {tables[0]: Path(out) if out else None}
     elif out is None:
-        raise CounterpointError(f"{fmt} writes one file a table: give a folder with -o, or one --table")
+        raise UsageError(f"{fmt} writes one file a table: give a folder with -o, or one --table")
     else:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +55,7 @@ def export(
                 _write_csv(records(store, table), stream)
         else:
             if path is None:
-                raise CounterpointError("parquet is binary: give a file with -o")
+                raise UsageError("parquet is binary: give a file with -o")
             _write_parquet(records(store, table), path)
     return [p for p in targets.values() if p]
 

@@ -19,3 +19,7 @@ class StoreError(CounterpointError):
 
 class ModelError(CounterpointError):
     """A relation model folder that is missing, of no kind counterpoint reads, or that fails to load."""
+
+
+class UsageError(CounterpointError):
+    """A request that cannot be carried out as asked (an unknown format, an output that cannot take it)."""
