@@ -290,6 +290,23 @@ def test_a_few_broken_bytes_cost_those_bytes_not_the_page(tmp_path: Path) -> Non
     assert "\u201cWe will win,\u201d Smith said" in articles(wide)[0].text
 
 
+def test_a_warc_document_that_is_no_page_is_a_failure_not_lost(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(
+        _warc(
+            [
+                ("http://a.example/talks", PAGE.encode("cp1252"), "text/html; charset=windows-1252"),
+                ("http://a.example/report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
+                ("http://a.example/site.css", b"body { margin: 0 }", "text/css"),
+            ]
+        )
+    )
+    page, pdf = read([str(archive)])
+    assert isinstance(page, Article) and isinstance(pdf, Failure)
+    assert pdf.source.endswith("#http://a.example/report.pdf")
+    assert pdf.reason == "a document (application/pdf), not an HTML page: convert it to text to ingest it"
+
+
 def test_truncated_warc_keeps_what_came_before(tmp_path: Path) -> None:
     other = PAGE.replace("Geneva", "Vienna").replace("Thursday", "Friday")
     whole = _warc(

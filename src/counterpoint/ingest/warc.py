@@ -15,11 +15,22 @@ from counterpoint.ingest import html
 from counterpoint.records import Article, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Responses that hold a text of their own (a report, a statement), not a page's parts: one is recorded as a
+# failure, so that it is not lost without a word. Images, styles and scripts are passed over.
+DOCUMENT_TYPES = (
+    "application/pdf",
+    "application/msword",
+    "application/rtf",
+    "application/epub+zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml",
+    "application/vnd.oasis.opendocument.text",
+)
 _CHUNK = 1 << 16
 
 
 def parse(stream: BinaryIO, source: str, *, max_bytes: int = 20_000_000) -> Iterator[Article | Failure]:
-    """Articles from the HTML `response` records. Every other record is skipped but read to its end, since
+    """Articles from the HTML `response` records, failures for documents of other kinds (PDF, Word). Every
+    other record is skipped but read to its end, since
     warcio ends quietly on an archive cut short in any record: an article lost there is reported."""
     records = ArchiveIterator(stream)
     number = last = 0
@@ -68,12 +79,16 @@ def _uri(record: ArcWarcRecord) -> str | None:
 
 
 def _page(record: ArcWarcRecord, where: str, max_bytes: int) -> Article | Failure | None:
-    """The article in an HTML response with status 200; None for any other record."""
+    """The article in an HTML response with status 200, a failure for a document of another kind; None for
+    any other record."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if record.http_headers.get_statuscode() != "200":
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if content_type.startswith(DOCUMENT_TYPES):
+        kind = content_type.split(";")[0].strip()
+        return Failure(where, f"a document ({kind}), not an HTML page: convert it to text to ingest it")
     if not content_type.startswith(HTML_TYPES):
         return None
     payload = record.content_stream().read(max_bytes + 1)
