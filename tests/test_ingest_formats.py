@@ -97,6 +97,19 @@ def test_json_ld_date_and_canonical_url_are_used() -> None:
     assert page.language == "en"
 
 
+def test_a_kicker_above_the_headline_is_no_part_of_the_text() -> None:
+    body = (
+        "<p>The council will vote on Tuesday on a plan to raise bus fares by 15 percent.</p>"
+        "<p>Riders deserve better, and the transit authority knows it.</p></article></body></html>"
+    )
+    head = "<html><head><title>We should not raise fares</title></head><body><article>"
+    page = _html(head + '<div class="kicker">Opinion</div><h1>We should not raise fares</h1>' + body)
+    assert page.text.startswith("The council will vote")
+    # a first paragraph that ends as a sentence is text, headline after it or not
+    page = _html(head + "<p>Updated.</p><h1>We should not raise fares</h1>" + body)
+    assert page.text.startswith("Updated.")
+
+
 def test_plain_text_scrape_is_cleaned_with_header_fields() -> None:
     [scrape] = articles(SAMPLES / "text" / "kerry-us-will-not-recognise-crimea-vote-2014.txt")
     assert scrape.format == "text"

@@ -50,6 +50,8 @@ _BOILERPLATE = re.compile(
 
 
 MIN_WORDS = 5  # fewer is what a login form or an error page leaves ("About"), not an article
+KICKER_LINES = 2  # short lines above the headline that label it ("Opinion", "Exclusive"), not its text
+_ENDS = (".", "!", "?", '"', "\u201d")
 _UTF8 = lxml.html.HTMLParser(encoding="utf-8")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
@@ -143,10 +145,14 @@ def _authors(value: str | None) -> str | None:
 
 
 def _paragraphs(text: str, lead: set[str], byline: str | None) -> str:
-    """One blank line between blocks, without the headline, standfirst or byline kept at the top,
+    """One blank line between blocks, without the headline (and a kicker above it), standfirst or byline kept
+    at the top,
     and without pull quotes, which repeat a sentence of another paragraph."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
+    headline = next((i for i, line in enumerate(lines[: KICKER_LINES + 1]) if line in lead), 0)
+    if all(len(line.split()) <= 4 and not line.endswith(_ENDS) for line in lines[:headline]):
+        del lines[:headline]  # a kicker above the headline ("Opinion", "World | Europe")
     while lines and (lines[0] in lead or (byline and lines[0].removeprefix("By ").strip() == byline)):
         lines.pop(0)
     kept: list[str] = []
