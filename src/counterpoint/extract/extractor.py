@@ -27,6 +27,7 @@ from .pipeline import doc_text, has_finite_verb, load_pipeline
 from .quotes import Quote, find_quotes
 from .reported import clear_word, find_reported
 from .scorer import Scorer, default_scorer
+from .signatures import find_signed
 from .speakers import repeated_speakers, resolve_speakers, sole_author
 from .tagged import corroborate, overlap, snap, tagged_candidates, vouched, whole_tokens
 from .tagger import SpanTagger, TaggedSpan
@@ -258,9 +259,9 @@ class Extractor:
         quotes = find_quotes(doc_text(doc))
         cands = self.propose(doc, quotes)
         cands = _relinked(cands, self.scorer.keep(doc, cands))
-        answers = find_answers(doc)
-        if answers:
-            cands = _dedupe(cands + answers)
+        unsaid = find_answers(doc) + find_signed(doc)  # words no cue brings in
+        if unsaid:
+            cands = _dedupe(cands + unsaid)
             link_parents(cands)
         return Proposed(quotes, cands)
 
