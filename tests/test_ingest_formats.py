@@ -260,16 +260,16 @@ PAGE = (
 )
 
 
-def test_warc_charset_from_http_headers(tmp_path: Path) -> None:
+def _archive(tmp_path: Path, *others: tuple[str, bytes, str]) -> Path:
+    """A WARC of the talks page in windows-1252, then `others`."""
     archive = tmp_path / "crawl.warc.gz"
-    archive.write_bytes(
-        _warc(
-            [
-                ("http://a.example/talks", PAGE.encode("cp1252"), "text/html; charset=windows-1252"),
-                ("http://a.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
-            ]
-        )
-    )
+    page = ("http://a.example/talks", PAGE.encode("cp1252"), "text/html; charset=windows-1252")
+    archive.write_bytes(_warc([page, *others]))
+    return archive
+
+
+def test_warc_charset_from_http_headers(tmp_path: Path) -> None:
+    archive = _archive(tmp_path, ("http://a.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"))
     [page] = articles(archive)
     assert "\u201cWe are far apart,\u201d" in page.text
 
@@ -304,15 +304,10 @@ def test_a_few_broken_bytes_cost_those_bytes_not_the_page(tmp_path: Path) -> Non
 
 
 def test_a_warc_document_that_is_no_page_is_a_failure_not_lost(tmp_path: Path) -> None:
-    archive = tmp_path / "crawl.warc.gz"
-    archive.write_bytes(
-        _warc(
-            [
-                ("http://a.example/talks", PAGE.encode("cp1252"), "text/html; charset=windows-1252"),
-                ("http://a.example/report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
-                ("http://a.example/site.css", b"body { margin: 0 }", "text/css"),
-            ]
-        )
+    archive = _archive(
+        tmp_path,
+        ("http://a.example/report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
+        ("http://a.example/site.css", b"body { margin: 0 }", "text/css"),
     )
     page, pdf = read([str(archive)])
     assert isinstance(page, Article) and isinstance(pdf, Failure)
