@@ -50,7 +50,7 @@ class TaggerWorker:
         """Writes the texts to the child one ahead of the one it tags, no more: a pipe holds a dozen
         articles, and those not yet written can still be taken back."""
         try:
-            _answer(requests, settings)
+            _write(requests, settings)
             while True:
                 with self._arrived:
                     while not self._gone and not self._closing() and not self._wanted():
@@ -59,7 +59,7 @@ class TaggerWorker:
                         return
                     message = self._outbox.popleft()
                     self._delivered += 1
-                _answer(requests, message)
+                _write(requests, message)
         except OSError:  # the child is gone; the collector tells whoever waits
             self._gone = True
 
@@ -77,9 +77,8 @@ class TaggerWorker:
                     self.ready = True
                     continue
                 ticket, spans = answer
-                with (
-                    self._arrived
-                ):  # tells the reader waiting for it, and the deliverer, who may write the next
+                # tells whoever waits for this ticket, and the deliverer, which may now write the next text
+                with self._arrived:
                     self._answered += 1
                     if ticket in self._abandoned:
                         self._abandoned.discard(ticket)
@@ -153,18 +152,18 @@ def _serve(requests: BinaryIO, answers: BinaryIO) -> None:
     torch.set_num_threads(1)  # the parent's parse has the other core
     weights, base, stride, bf16 = pickle.load(requests)
     tagger = SpanTagger(Path(weights), Path(base), stride, bf16)
-    _answer(answers, _READY)
+    _write(answers, _READY)
     while True:  # until the parent closes the pipe or kills the child
         ticket, text, hints = pickle.load(requests)
         try:
-            _answer(answers, (ticket, tagger.tag(text, hints)))
+            _write(answers, (ticket, tagger.tag(text, hints)))
         except Exception as exc:  # one odd text is that article's error, not the end of the batch
-            _answer(answers, (ticket, f"span tagger: {type(exc).__name__}: {exc}"))
+            _write(answers, (ticket, f"span tagger: {type(exc).__name__}: {exc}"))
 
 
-def _answer(answers: BinaryIO, message: object) -> None:
-    pickle.dump(message, answers, protocol=pickle.HIGHEST_PROTOCOL)
-    answers.flush()
+def _write(stream: BinaryIO, message: object) -> None:
+    pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.flush()
 
 
 if __name__ == "__main__":
