@@ -384,6 +384,9 @@ def test_posts_and_a_leaflet_line_signed_below_with_a_dash(ex: Extractor) -> Non
         None,
         None,
     )
+    # the tagger's "Their spokesman" does not cut off the name the rules found beside it
+    pointed = next(s for s in said if s.cue == "pointed to")
+    assert (pointed.speaker, pointed.speaker_mention) == ("Dev Raman", "Their spokesman, Dev Raman")
     # a dash inside a sentence signs nothing: no other paragraph is anyone's own words
     assert [s.text.split()[0] for s in said if s.kind == "direct"] == ["Tonight", "A"]
     # a live blog's entry signed off by its reporter is the reporter's report, not her words

@@ -87,9 +87,24 @@ def snap(doc: Doc, cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -
         words = doc.char_span(*best, alignment_mode="expand") if best else None
         head = cand.speaker_token
         same = words is not None and len(words) and (head is None or words.root == head)  # the same speaker
-        # not to bounds that end on an article ("Tom Albright, who had supported the" of "… the dam")
-        if same and _same_paragraphs(text, best, cand.speaker) and words[-1].dep_ != "det":
+        # not to bounds that end on an article ("Tom Albright, who had supported the" of "… the dam"), nor to
+        # bounds that leave out the person the rules' speaker names ("Their spokesman" of "…, Dev Raman")
+        if (
+            same
+            and _same_paragraphs(text, best, cand.speaker)
+            and words[-1].dep_ != "det"
+            and not _drops_a_name(words, cand.speaker)
+        ):
             cand.speaker, cand.speaker_token = (words.start_char, words.end_char), words.root
+
+
+def _drops_a_name(words: Span, old: tuple[int, int]) -> bool:
+    """Whether the rules' speaker holds a person's name in apposition to the tagged one's head, which the
+    tagged bounds leave out."""
+    return any(
+        t.dep_ == "appos" and t.ent_type_ == "PERSON" and words.end_char <= t.idx < old[1]
+        for t in words.root.children
+    )
 
 
 def corroborate(cands: list[Candidate], spans: dict[str, list[TaggedSpan]]) -> None:
