@@ -26,8 +26,8 @@ _REPORTERS = frozenset({"correspondent", "reporter", "writer", "editor", "column
 
 
 def find_signed(doc: Doc) -> list[Candidate]:
-    """One direct statement per signed paragraph, by the person the signature names (a name the pipeline
-    takes for a person, or no speaker is claimed)."""
+    """One direct statement per signed paragraph, by the person the signature names; where the pipeline does
+    not take the name for a person's, the paragraph is left as it was."""
     text = doc_text(doc)
     out = []
     for m in _SIGNATURE.finditer(text):
