@@ -236,8 +236,7 @@ def extract(
             broken += 1
             err.print(f"[red]failed[/red] {e.source}: {e.error}", highlight=False, soft_wrap=True)
     if format == "jsonl":
-        for record in found:
-            print(json.dumps(record, ensure_ascii=False))
+        _print_lines(found)
     elif format == "json":
         print(json.dumps(found, ensure_ascii=False, indent=1))
     else:
@@ -341,9 +340,8 @@ def search(
     """
     with open_store() as store:
         found = store.search(query, limit, table="statements" if statements else "articles")
-    if as_json:  # JSON Lines, as `extract` and `export` write them, for jq and for reading line by line
-        for record in found:
-            print(json.dumps(record, ensure_ascii=False))
+    if as_json:
+        _print_lines(found)
         return
     if statements:
         grid = Table("speaker", "kind", "text", "article")
@@ -370,13 +368,18 @@ def failures(
     with open_store() as store:
         found = list(store.failures())
     if as_json:
-        for record in found:
-            print(json.dumps(record, ensure_ascii=False))
+        _print_lines(found)
         return
     grid = Table("at", "source", "reason")
     for record in found:
         grid.add_row(record["at"][:19], record["source"], record["reason"])
     out.print(grid)
+
+
+def _print_lines(records: list[dict]) -> None:
+    """JSON Lines on stdout, as `export` writes them: one record a line, for jq and for line readers."""
+    for record in records:
+        print(json.dumps(record, ensure_ascii=False))
 
 
 # Cross-checking commands live beside their stage and register themselves on `app`.

@@ -17,7 +17,7 @@ from .candidate import Candidate
 from .pipeline import doc_text
 
 _SIGNATURE = re.compile(
-    r"[\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,5})"
+    r"^[ \t]*[\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,5})"
     r"(?:[ \t]*\((?P<handle>@\w+)\))?"
     r"(?:[ \t]+(?P<when>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+)?\d{4}))?[ \t]*$",
     re.M,
@@ -30,13 +30,10 @@ def find_signed(doc: Doc) -> list[Candidate]:
     not take the name for a person's, the paragraph is left as it was."""
     text = doc_text(doc)
     out = []
-    for m in _SIGNATURE.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if text[start : m.start()].strip():  # the dash is inside a line: an aside
-            continue
+    for m in _SIGNATURE.finditer(text):  # a line of its own: a dash inside one is the writer's aside
         if _signs_off(m.group("name")):
             continue
-        above = _paragraph_before(text, start)
+        above = _paragraph_before(text, m.start())
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if above is None or name is None or not any(t.ent_type_ == "PERSON" for t in name):
             continue

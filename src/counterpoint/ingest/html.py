@@ -146,8 +146,7 @@ def _authors(value: str | None) -> str | None:
 
 def _paragraphs(text: str, lead: set[str], byline: str | None) -> str:
     """One blank line between blocks, without the headline (and a kicker above it), standfirst or byline kept
-    at the top,
-    and without pull quotes, which repeat a sentence of another paragraph."""
+    at the top, and without pull quotes, which repeat a sentence of another paragraph."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     headline = next((i for i, line in enumerate(lines[: KICKER_LINES + 1]) if line in lead), 0)
