@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from counterpoint.link.candidates import Item, candidates
+from counterpoint.link.candidates import Item, build_index, candidates
 from counterpoint.records import Article
 from counterpoint.store import Store
 
@@ -96,3 +96,12 @@ def test_the_store_maps_a_copy_of_a_copy_to_the_first(store: Store) -> None:
     twins = {a["id"]: a["near_duplicate_of"] for a in store.articles()}
     assert twins[again.id] == copy.id  # the closest copy is the reprint
     assert store.copies() == {copy.id: first.id, again.id: first.id}
+
+
+def test_the_index_finds_the_same_neighbours_every_time_it_is_built() -> None:
+    """A fact-checker who runs `link` twice on one pile of news must get the same pairs."""
+    vectors = np.random.default_rng(13).standard_normal((3000, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[1000:1100] = vectors[:100]  # the same statement in two copies of one report: a tie to break
+    found = [build_index(vectors).search(vectors, count=32).keys for _ in range(3)]
+    assert all(np.array_equal(found[0], other) for other in found[1:])
