@@ -322,6 +322,26 @@ def test_who_about_finds_a_word_in_any_of_its_forms_and_spellings(tmp_path: Path
     assert (len(found["recognized"]), len(found["votes"])) == (3, 1)
 
 
+def test_who_finds_a_person_under_another_spelling_of_the_name(tmp_path: Path) -> None:
+    """Outlets transliterate differently: a user who types "Sergey Lavrov" is asking about Sergei Lavrov."""
+    with Store(str(tmp_path / "news.db")) as store:
+        lavrov = Entity(stable_id("e", "lavrov"), "Sergei Lavrov", "person", ("Lavrov", "Sergei Lavrov"))
+        for name, speaker, entity, words in (
+            ("tass.txt", "Sergei Lavrov", lavrov.id, "the vote was legitimate"),
+            ("wire.txt", "Sergey Lavrov", None, "the West would come round"),
+            ("press.txt", "Dmitry Peskov", None, "Moscow would respect the result"),
+        ):
+            article = Article.create(source=name, text=words, format="text")
+            statement = _statement(article, words, kind="indirect", speaker=speaker, speaker_entity_id=entity)
+            store.add(article, [statement], [lavrov] if entity else [])
+        said = {
+            n: [s["text"] for s in reports.who_report(store, n)["statements"]]
+            for n in ("Sergey Lavrov", "Dmitri Peskov")
+        }
+    assert set(said["Sergey Lavrov"]) == {"the vote was legitimate", "the West would come round"}
+    assert said["Dmitri Peskov"] == ["Moscow would respect the result"]
+
+
 def test_who_keeps_one_articles_statements_in_its_order_and_leaves_out_those_about_the_person(
     tmp_path: Path,
 ) -> None:

@@ -9,8 +9,9 @@ import pytest
 import counterpoint
 from counterpoint.extract import Extractor
 from counterpoint.extract.described import describes
-from counterpoint.extract.entities import _within, name_key
+from counterpoint.extract.entities import _within
 from counterpoint.extract.first_names import given_name_gender
+from counterpoint.records import name_key
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,25 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+_TRANSLITERATION = (
+    (re.compile(r"kh"), "h"),  # Mikhail / Mihail, Khodorkovsky / Hodorkovsky
+    (re.compile(r"y"), "i"),  # Sergey / Sergei, Dmitry / Dmitri, Zelensky / Zelenskiy
+    (re.compile(r"(\w)\1+"), r"\1"),  # Mohammed / Mohamed, Dmitrii / Dmitri, Zelenskyy / Zelensky
+)
+
+
+def name_key(name: str) -> str:
+    """A person's name case-, accent- and punctuation-folded, with common transliteration variants merged
+    and middle initials left out ("Donald J. Trump" is "Donald Trump")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w\s]", "", text)
+    for pattern, replacement in _TRANSLITERATION:
+        text = pattern.sub(replacement, text)
+    words = text.split()
+    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1))
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One cleaned news article and the metadata its document states."""

@@ -10,14 +10,13 @@ another are one entity too (each spelling kept as an alias).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.records import Entity, normalize_text, stable_id
+from counterpoint.records import Entity, name_key, normalize_text, stable_id
 
 from .cues import words
 from .first_names import given_name_gender
@@ -111,25 +110,6 @@ def org_key(name: str) -> str:
     while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
         words = words[:-1]
     return " ".join(words).rstrip(",")
-
-
-_TRANSLITERATION = (
-    (re.compile(r"kh"), "h"),  # Mikhail / Mihail, Khodorkovsky / Hodorkovsky
-    (re.compile(r"y"), "i"),  # Sergey / Sergei, Dmitry / Dmitri, Zelensky / Zelenskiy
-    (re.compile(r"(\w)\1+"), r"\1"),  # Mohammed / Mohamed, Dmitrii / Dmitri, Zelenskyy / Zelensky
-)
-
-
-def name_key(name: str) -> str:
-    """A person's name case-, accent- and punctuation-folded, with common transliteration variants merged
-    and middle initials left out ("Donald J. Trump" is "Donald Trump")."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w\s]", "", text)
-    for pattern, replacement in _TRANSLITERATION:
-        text = pattern.sub(replacement, text)
-    words = text.split()
-    return " ".join(w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1))
 
 
 def clean_name(text: str) -> str:

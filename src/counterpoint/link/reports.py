@@ -17,6 +17,7 @@ from typing import Any
 from counterpoint.link.hedges import denial
 from counterpoint.link.passages import words
 from counterpoint.link.relation import SIDES
+from counterpoint.records import name_key
 from counterpoint.store import Store
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -173,13 +174,14 @@ def _speaks_for(s: dict[str, Any], name: str, entity_ids: set[str]) -> bool:
     whose longer name adds words that are no name's is someone else ("Former aides to John Kerry")."""
     if s.get("speaker_entity_id") in entity_ids:
         return True
-    speaker = (s.get("speaker") or "").split()
-    mine, theirs = set(name.casefold().split()), {w.casefold() for w in speaker}
+    mine = set(name_key(name).split())
+    theirs = {name_key(w): w for w in (s.get("speaker") or "").split()}
+    theirs.pop("", None)
     if not (mine and theirs):
         return False
-    if theirs <= mine:
+    if theirs.keys() <= mine:
         return True
-    return mine <= theirs and all(w[:1].isupper() for w in speaker if w.casefold() not in mine)
+    return mine <= theirs.keys() and all(w[:1].isupper() for k, w in theirs.items() if k not in mine)
 
 
 def _folded(statements: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -234,10 +236,12 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
     """A timeline of what `name` said or was reported as saying, with agreements and contradictions
     attached."""
     key = name.casefold().strip()
+    spelled = f" {name_key(name)} "
     entity_ids = {
         e["id"]
         for e in store.entities()
-        if key in e["name"].casefold() or any(key in alias.casefold() for alias in e["aliases"] or [])
+        for known in (e["name"], *(e["aliases"] or []))
+        if key in known.casefold() or spelled in f" {name_key(known)} "
     }
     about_words = _stems(about) if about else set()
     mine = [
