@@ -127,7 +127,7 @@ def test_jsonl_crawler_records_map_to_articles() -> None:
     first = records[0]
     assert first.title == "US will not recognise Crimea vote, Kerry says"
     assert first.published == "2014-03-16T18:02:00" and first.published_source == "jsonl:date_publish"
-    assert first.outlet == "www.capital-observer.example"
+    assert first.outlet == "capital-observer.example"  # as a page's address would name the site
     assert first.language == "en"
     assert "date_download" in first.meta and "maintext" not in first.meta
     assert records[2].published is None  # date_publish is null there
@@ -191,6 +191,78 @@ def test_gzipped_jsonl_and_json_arrays(tmp_path: Path) -> None:
     )
     (tmp_path / "dump.json").write_text(json.dumps([other]))
     assert sorted(a.url for a in articles(tmp_path)) == ["g", "h"]
+
+
+def test_a_saved_news_api_response_is_read_as_the_articles_it_lists(tmp_path: Path) -> None:
+    """NewsAPI cuts `content` to 200 characters: the words up to the last whole sentence are kept, marked as
+    a summary that the page itself replaces, and a snippet with no whole sentence gives way to the
+    description."""
+    newsapi = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {
+                "source": {"id": "reuters", "name": "Reuters"},
+                "author": "Jane Doe",
+                "title": "Lavrov says Kerry privately accepted Crimea vote",
+                "description": "Russia's foreign minister gave his account of a 2014 call.",
+                "url": "https://www.reuters.example/world/lavrov-kerry",
+                "publishedAt": "2019-06-06T12:00:00Z",
+                "content": "MOSCOW (Reuters) - Sergei Lavrov said on Wednesday that John Kerry had privately "
+                'accepted the Crimea vote. "I remember it very well," Lavrov said. The State Dep\u2026 '
+                "[+2315 chars]",
+            },
+            {
+                "source": {"id": None, "name": "Northgate Herald"},
+                "author": None,
+                "title": "Kerry aides reject Lavrov account",
+                "description": "Former aides to John Kerry rejected the account on Thursday.",
+                "url": "https://northgate.example/2",
+                "publishedAt": "2019-06-07T08:00:00Z",
+                "content": "Former aides to John Kerry on Thursday rejected the acc\u2026 [+1200 chars]",
+            },
+        ],
+    }
+    (tmp_path / "newsapi.json").write_text(json.dumps(newsapi))
+    reuters, herald = articles(tmp_path / "newsapi.json")
+    assert (reuters.outlet, reuters.byline, reuters.published, reuters.published_source) == (
+        "Reuters",
+        "Jane Doe",
+        "2019-06-06T12:00:00+00:00",
+        "jsonl:publishedAt",
+    )
+    assert reuters.text.endswith('"I remember it very well," Lavrov said.')
+    assert reuters.meta["summary_only"] is True
+    assert (herald.outlet, herald.text) == ("Northgate Herald", newsapi["articles"][1]["description"])
+    (tmp_path / "responses.jsonl").write_text(json.dumps(newsapi) + "\n")  # one response a line
+    assert [a.source[-5:] for a in articles(tmp_path / "responses.jsonl")] == ["#L1.1", "#L1.2"]
+
+
+def test_event_registry_results_and_an_api_error_saved_to_a_file(tmp_path: Path) -> None:
+    registry = {
+        "articles": {
+            "results": [
+                {
+                    "uri": "8123",
+                    "dateTimePub": "2019-06-06T10:00:00Z",
+                    "url": "https://tass.example/politics/1",
+                    "title": "Lavrov on the 2014 call",
+                    "body": "Sergei Lavrov said John Kerry had understood the will of the people of Crimea.",
+                    "source": {"uri": "tass.example", "title": "TASS"},
+                    "authors": [{"name": "Ivan Petrov", "type": "author"}],
+                }
+            ]
+        }
+    }
+    (tmp_path / "registry.json").write_text(json.dumps(registry))
+    (tmp_path / "error.json").write_text(
+        json.dumps({"status": "error", "code": "apiKeyInvalid", "message": "Your API key is invalid."})
+    )
+    found = {Path(i.source).name: i for i in read([str(tmp_path)])}
+    tass = found["registry.json"]
+    assert (tass.outlet, tass.byline, tass.published) == ("TASS", "Ivan Petrov", "2019-06-06T10:00:00+00:00")
+    failure = found["error.json"]
+    assert isinstance(failure, Failure) and "not articles: Your API key is invalid." in failure.reason
 
 
 def test_rss_items_use_their_full_content_and_stated_dates() -> None:
