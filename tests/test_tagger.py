@@ -97,7 +97,9 @@ def test_articles_tagged_by_the_worker_come_back_in_order_as_read_alone(tagged: 
     assert [r.statements for r in tagged.extract_many([(text, "w"), (text, "w")])] == [alone.statements] * 2
 
 
-def test_the_worker_answers_each_ticket_and_says_when_it_is_gone(tagged: Extractor) -> None:
+def test_the_worker_answers_each_ticket_and_says_when_it_is_gone(
+    tagged: Extractor, capfd: pytest.CaptureFixture[str]
+) -> None:
     assert tagged.tagger is not None
     worker = TaggerWorker(tagger=tagged.tagger)
     text = "The senator insisted the bill would pass next week, aides said."
@@ -115,6 +117,7 @@ def test_the_worker_answers_each_ticket_and_says_when_it_is_gone(tagged: Extract
     ticket = worker.send(text, {})
     assert ticket is None or worker.receive(ticket) is None  # the caller tags it itself
     worker.close()
+    assert "Warning" not in capfd.readouterr().err  # the child said nothing to alarm a user
 
 
 def test_a_long_text_is_tagged_in_windows_to_its_end() -> None:

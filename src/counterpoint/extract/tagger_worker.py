@@ -1,7 +1,7 @@
 """The span tagger in a process of its own, so that it tags one article while spaCy parses the next.
 
 In one process the two share the GIL, and a thread gained the tagger only 13 % on 2 cores; in two processes
-each has a core. The worker is a plain `python -m` child fed by pipes, not a `multiprocessing` one, so it
+each has a core. The worker is a plain `python` child fed by pipes, not a `multiprocessing` one, so it
 never runs the user's own script again, guard or not. If it cannot start or dies, the extractor tags in its
 own process, with the same weights and the same results.
 """
@@ -30,8 +30,11 @@ class TaggerWorker:
 
     def __init__(self, tagger: SpanTagger) -> None:
         settings = (str(tagger.weights), str(tagger.base), tagger.stride, tagger.bf16)
+        # not `-m`: the package imports this module, so runpy would run it a second time and warn about it
         self._child = subprocess.Popen(
-            [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            [sys.executable, "-c", f"from {__name__} import main; main()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
         assert self._child.stdin is not None and self._child.stdout is not None
         self._outbox: deque[tuple[int, str, dict] | None] = deque()  # texts to write; None: close
@@ -166,7 +169,8 @@ def _write(stream: BinaryIO, message: object) -> None:
     stream.flush()
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """The child's whole life: it answers on the stdout it was given, and anything else goes to stderr."""
     from counterpoint.link.encoder import quiet_transformers
 
     quiet_transformers()
