@@ -36,6 +36,19 @@ def test_a_match_report(ex: Extractor) -> None:
     assert [s.cue for s in doyle] == ["said", "admitted"]
 
 
+def test_a_local_office_before_a_name_is_no_part_of_it(ex: Extractor) -> None:
+    text = (
+        "Councillor Mark Delaney said the plan was too costly. Assemblywoman Rosa Ortiz said she would vote "
+        "against it. Ambassador Lina Haas said talks would resume next week."
+    )
+    said = ex.extract(text, "a_local", "local.txt").statements
+    assert [(s.speaker, s.speaker_mention) for s in said if s.kind != "claim"] == [
+        ("Mark Delaney", "Councillor Mark Delaney"),
+        ("Rosa Ortiz", "Assemblywoman Rosa Ortiz"),
+        ("Lina Haas", "Ambassador Lina Haas"),
+    ]
+
+
 def test_a_wire_story_with_an_anonymous_source_and_a_transcript(ex: Extractor) -> None:
     said = read(ex, "wire_iran.txt")
     # "speaking on condition of anonymity because he was not authorised to discuss the talks": no statement

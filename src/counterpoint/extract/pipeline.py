@@ -78,7 +78,9 @@ OFFICES = words("""
 speaker commissioner chief sheriff detective officer captain sergeant lieutenant colonel admiral bishop
 cardinal pope coach rabbi reverend pastor striker defender midfielder goalkeeper winger quarterback pitcher
 skipper manager inspector constable superintendent prosecutor treasurer comptroller auditor organiser
-organizer campaigner activist chairman chairwoman founder director editor
+organizer campaigner activist chairman chairwoman founder director editor councillor councilor councilman
+councilwoman alderman alderwoman assemblyman assemblywoman congressman congresswoman ambassador envoy
+chancellor premier minister trustee
 """)
 _NOT_FIRST_NAMES = TITLES | HONORIFICS | OFFICES
 _ORG_WORDS = words("""
