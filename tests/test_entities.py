@@ -9,7 +9,7 @@ import pytest
 import counterpoint
 from counterpoint.extract import Extractor
 from counterpoint.extract.described import describes
-from counterpoint.extract.entities import _within
+from counterpoint.extract.entities import _within, org_key
 from counterpoint.extract.first_names import given_name_gender
 from counterpoint.records import name_key
 
@@ -64,7 +64,7 @@ def test_an_epithet_or_a_headline_verb_is_not_part_of_the_name() -> None:
     res = Extractor().extract(text, "a_epithet", "inline")
     names = {e.name: e.aliases for e in res.entities}
     assert "Hillary Clinton Slams" in names["Hillary Clinton"]
-    assert "Donald Trump Jr" in names and "Donald Trump" in names  # a son is not his father
+    assert "Donald Trump Jr." in names and "Donald Trump" in names  # a son is not his father
     assert "Chandler Van Voorhis" in names
 
 
@@ -77,6 +77,13 @@ def test_a_role_before_a_name_is_not_part_of_it() -> None:
     said = [s for s in Extractor().extract(text, "a_roles", "inline").statements if s.kind != "claim"]
     assert [s.speaker for s in said] == ["Jenny Walsh", "Tom Reyes", "Beverly Bond"]
     assert (said[1].addressee, said[1].setting) == ("the Gazette", "public")  # a newspaper: on the record
+
+
+def test_a_name_keeps_the_full_stop_of_its_abbreviation() -> None:
+    text = "According to the U.N., the deal let Ukraine export nearly 33 million tonnes of grain."
+    [said] = [s for s in Extractor(tagger=False).extract(text, "a_un").statements if s.cue]
+    assert said.speaker == "U.N."  # not "U.N"
+    assert org_key("U.N.") == org_key("U.N")  # the same body as stores that dropped the stop
 
 
 def test_a_title_the_ner_took_into_a_work_of_art_is_a_role() -> None:

@@ -109,14 +109,20 @@ def org_key(name: str) -> str:
     words = normalize_text(name).removeprefix("the ").split()
     while len(words) > 1 and words[-1].strip(".,") in _LEGAL_FORMS:
         words = words[:-1]
-    return " ".join(words).rstrip(",")
+    return " ".join(words).rstrip(",.")  # "U.N." and "U.N" are one body
+
+
+_EDGES = " \t\n,;:\"'\u201c\u201d\u2018\u2019"  # what surrounds a name and is no part of it
+# a name whose last full stop is its own: "U.N.", "U.S.", "Martin Luther King Jr."
+_ABBREVIATED = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros)\.)$")
 
 
 def clean_name(text: str) -> str:
     """A name without possessive ending, honorific, office or surrounding punctuation ("Speaker Paul Ryan" and
     "Striker Tomas Varga" are Paul Ryan and Tomas Varga)."""
-    text = _POSSESSIVE.sub("", text.strip(" \t\n,.;:\"'\u201c\u201d\u2018\u2019"))
-    words = text.split()
+    text = text.strip(_EDGES)
+    text = text.lstrip(".") if _ABBREVIATED.search(text) else text.strip(".")
+    words = _POSSESSIVE.sub("", text.strip(_EDGES)).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS | OFFICES:
         words = words[1:]
     return " ".join(words)
