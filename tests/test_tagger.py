@@ -139,6 +139,14 @@ def test_quote_marks_a_content_opens_are_closed() -> None:
     assert _balanced(text, plain, plain + 4) == (plain, plain + 4)
 
 
+def test_a_straight_quote_mark_a_content_closes_is_opened() -> None:
+    """A straight mark is told opening from closing by what stands before it: the tagger's content
+    'mass layoffs" if the wage rose' takes back its opening mark, and is not extended to the next one."""
+    text = 'Olsen predicted "mass layoffs" if the wage rose. "We disagree," the union said.'
+    end = text.index("rose") + 4
+    assert text[slice(*_balanced(text, text.index("mass"), end))] == '"mass layoffs" if the wage rose'
+
+
 def test_a_tagged_possessive_ending_speaks_for_its_owner(rules: Extractor) -> None:
     text = "Markets were swayed by Mr. Obama's announcement of new rules to cut emissions from power plants."
     doc, spans = _tagged(rules, text, content="new rules to cut emissions", cue="announcement", source="'s")

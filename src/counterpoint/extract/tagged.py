@@ -154,9 +154,12 @@ def _same_paragraphs(text: str, new: tuple[int, int], old: tuple[int, int]) -> b
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """The tagger's bounds leave out edge quote marks, as PolNeAR's scorer does; a statement's words keep
     the mark that closes a quote they open ('the sanctions "illegal"'), or opens one they close."""
-    words = text[start:end]
-    opened = words.count("\u201c") + words.count('"') % 2
-    closed = words.count("\u201d")
+    opened = closed = 0
+    for i in range(start, end):  # a straight mark opens after a space or a bracket, and closes anywhere else
+        if text[i] == "\u201c" or (text[i] == '"' and (i == 0 or text[i - 1] in " \t\n([")):
+            opened += 1
+        elif text[i] in '"\u201d':
+            closed += 1
     if opened > closed:
         after = text[end : end + 2]
         end += next((len(m) for m in _CLOSING if after.startswith(m)), 0)
@@ -182,7 +185,7 @@ def tagged_candidates(
     sure_cues = [c for c in spans["cue"] if c.probability >= MIN_CUE]
     out = []
     for span in spans["content"]:
-        content = (span.start, span.end)
+        content = _balanced(text, span.start, span.end)
         if span.probability < min_probability or any(overlap(content, h) >= 0.5 for h in held):
             continue
         if _PARAGRAPH in text[span.start : span.end]:  # the tagger reads windows, not paragraphs
