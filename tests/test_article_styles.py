@@ -39,13 +39,18 @@ def test_a_match_report(ex: Extractor) -> None:
 def test_a_local_office_before_a_name_is_no_part_of_it(ex: Extractor) -> None:
     text = (
         "Councillor Mark Delaney said the plan was too costly. Assemblywoman Rosa Ortiz said she would vote "
-        "against it. Ambassador Lina Haas said talks would resume next week."
+        "against it. Ambassador Lina Haas said talks would resume next week. Councilmember Raj Patel said "
+        "nobody working full time should need food stamps.\n\nEconomists are divided, and others, including "
+        "Nobel laureate David Card, have argued that moderate increases cost few jobs."
     )
     said = ex.extract(text, "a_local", "local.txt").statements
     assert [(s.speaker, s.speaker_mention) for s in said if s.kind != "claim"] == [
         ("Mark Delaney", "Councillor Mark Delaney"),
         ("Rosa Ortiz", "Assemblywoman Rosa Ortiz"),
         ("Lina Haas", "Ambassador Lina Haas"),
+        ("Raj Patel", "Councilmember Raj Patel"),
+        # a comma left out of a description leaves a space: not "othersincluding"
+        ("others including Nobel laureate David Card", "others, including Nobel laureate David Card"),
     ]
 
 

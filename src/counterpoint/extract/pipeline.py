@@ -80,7 +80,7 @@ cardinal pope coach rabbi reverend pastor striker defender midfielder goalkeeper
 skipper manager inspector constable superintendent prosecutor treasurer comptroller auditor organiser
 organizer campaigner activist chairman chairwoman founder director editor councillor councilor councilman
 councilwoman alderman alderwoman assemblyman assemblywoman congressman congresswoman ambassador envoy
-chancellor premier minister trustee
+chancellor premier minister trustee councilmember councilperson selectman selectwoman supervisor
 """)
 _NOT_FIRST_NAMES = TITLES | HONORIFICS | OFFICES
 _ORG_WORDS = words("""

@@ -9,6 +9,7 @@ anonymous sources ("a senior diplomat", "officials") kept as they are written.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -561,4 +562,6 @@ def _plain(span: Span) -> str:
     toks = [t for t in root.subtree if t.i not in drop and span.start <= t.i < span.end]
     if toks and toks[0].lower_ in ("the", "a", "an"):
         toks = toks[1:]
-    return "".join(t.text_with_ws for t in toks).strip() or span.text
+    # a word dropped between two kept ones leaves a space ("others, including …" is not "othersincluding")
+    words = [t.text + (t.whitespace_ or (" " if after.i > t.i + 1 else "")) for t, after in pairwise(toks)]
+    return ("".join(words) + (toks[-1].text if toks else "")).strip() or span.text
