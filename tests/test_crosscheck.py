@@ -389,6 +389,38 @@ def test_who_shows_a_piece_of_a_speakers_quote_once_inside_the_whole_with_its_li
     assert [r["id"] for r in entry["related"]] == [denial.id] and entry["contradicted"]
 
 
+def test_who_with_a_name_two_people_share_says_so_and_flags_no_one_against_the_other(tmp_path: Path) -> None:
+    hillary = Entity(stable_id("e", "hillary"), "Hillary Clinton", "person", ("Clinton", "Hillary Clinton"))
+    bill = Entity(stable_id("e", "bill"), "Bill Clinton", "person", ("Bill Clinton",))
+    said = {}
+    with Store(str(tmp_path / "news.db")) as store:
+        for name, person, words in (
+            ("debate.txt", hillary, "the trade deal was the gold standard"),
+            ("rally.txt", bill, "the trade deal was a mistake"),
+            ("speech.txt", hillary, "the trade deal did not meet my standards"),
+        ):
+            article = Article.create(source=name, text=words, format="text")
+            said[name] = _statement(
+                article, words, kind="indirect", speaker=person.name, speaker_entity_id=person.id
+            )
+            store.add(article, [said[name]], [person])
+        store.add_links(
+            [
+                Link(said["debate.txt"].id, said["rally.txt"].id, "contradict", 0.9, "m"),
+                Link(said["debate.txt"].id, said["speech.txt"].id, "contradict", 0.8, "m"),
+            ],
+            model="m",
+        )
+        report = reports.who_report(store, "Clinton", model="m")
+    assert report["people"] == {"Hillary Clinton": 2, "Bill Clinton": 1}
+    assert "The name matches 2 people: Hillary Clinton (2), Bill Clinton (1)." in reports.render(
+        report, "text"
+    )
+    debate = next(e for e in report["statements"] if e["id"] == said["debate.txt"].id)
+    same = {r["speaker"]: r["same_speaker"] for r in debate["related"]}
+    assert same == {"Bill Clinton": False, "Hillary Clinton": True}  # her own words, not his
+
+
 def test_a_bare_name_or_phrase_is_never_compared(linked: tuple[str, list[str]], relater: Relater) -> None:
     db, _ = linked
     body = "Maria Lopez endorsed the Elm Street library."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,7 @@ def _entry(
     return {
         "id": s["id"],
         "speaker": s.get("speaker"),
+        "speaker_entity_id": s.get("speaker_entity_id"),
         "text": s["text"],
         "shown": _shown(s, article.get(s.get("part") or "text")),
         "kind": s.get("kind"),
@@ -237,12 +239,13 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
     attached."""
     key = name.casefold().strip()
     spelled = f" {name_key(name)} "
-    entity_ids = {
-        e["id"]
+    matched = {
+        e["id"]: e
         for e in store.entities()
         for known in (e["name"], *(e["aliases"] or []))
         if key in known.casefold() or spelled in f" {name_key(known)} "
     }
+    entity_ids = set(matched)
     about_words = _stems(about) if about else set()
     mine = [
         s
@@ -266,7 +269,7 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
             if link["other"] not in others:
                 continue
             other = others[link["other"]]
-            same = _speaks_for({"speaker": other["speaker"], "speaker_entity_id": None}, key, set())
+            same = _speaks_for(other, s.get("speaker") or key, {s.get("speaker_entity_id")} - {None})
             kept = related.get(other["id"])
             if kept is None or link["score"] > kept["score"]:
                 related[other["id"]] = {
@@ -279,7 +282,13 @@ def who_report(store: Store, name: str, about: str | None = None, model: str | N
         entry["contradicted"] = any(r["relation"] == "contradict" for r in entry["related"])
         timeline.append(entry)
     timeline.sort(key=_chronology)
-    return {"name": name, "about": about, "statements": timeline}
+    # "Clinton" is Hillary and Bill: say so, since each statement is flagged against its own speaker only
+    people = Counter(
+        matched[i]["name"]
+        for s in mine
+        if (i := s.get("speaker_entity_id")) in matched and matched[i]["type"] == "person"
+    )
+    return {"name": name, "about": about, "people": dict(people.most_common()), "statements": timeline}
 
 
 # Renderers
@@ -324,6 +333,11 @@ def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, A
     ]
 
 
+def _people_line(people: dict[str, int]) -> str:
+    listed = ", ".join(f"{name} ({n})" for name, n in people.items())
+    return f"The name matches {len(people)} people: {listed}. Give a fuller name to see one of them."
+
+
 # Why a statement has no links though `link` ran: it was never compared.
 UNCHECKED = "nothing true or false on its own (a name, a request, a phrase): not cross-checked"
 
@@ -350,6 +364,8 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
             f"{h1}{t(report['name'])}" + (f" on {t(report['about'])}" if report.get("about") else ""),
             "",
         ]
+        if len(report.get("people", {})) > 1:
+            lines += [t(_people_line(report["people"])), ""]
         heading = "Said"
     if not report["statements"]:
         lines.append("No statements found.")
@@ -397,6 +413,8 @@ def render_html(report: dict[str, Any]) -> str:
     else:
         title = report["name"] + (f" on {report['about']}" if report.get("about") else "")
         head = f"<h1>{e(title)}</h1>"
+        if len(report.get("people", {})) > 1:
+            head += f"<p class=meta>{e(_people_line(report['people']))}</p>"
     body = [head]
     if not report["statements"]:
         body.append("<p>No statements found.</p>")
