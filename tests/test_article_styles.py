@@ -36,6 +36,22 @@ def test_a_match_report(ex: Extractor) -> None:
     assert [s.cue for s in doyle] == ["said", "admitted"]
 
 
+def test_a_remark_reported_in_a_partly_quoted_statement_is_second_hand(ex: Extractor) -> None:
+    """The call is when and how Putin spoke, not Erdogan: his words hold Putin's attribution though only
+    "open to talks" is in quote marks."""
+    text = (
+        "Turkish President Tayyip Erdogan said he believed Russian President Vladimir Putin wanted the pact "
+        "to continue. Putin had told him in a phone call last week that Russia was "
+        '"open to talks," Erdogan said.'
+    )
+    said = ex.extract(text, "a_erdogan", "wire.txt").statements
+    putin = next(s for s in said if s.speaker == "Vladimir Putin")
+    erdogan = next(s for s in said if s.id == putin.parent_id)
+    assert erdogan.speaker == "Tayyip Erdogan" and "phone call" in erdogan.text
+    assert (putin.second_hand, putin.setting, putin.said_at) == (True, "private", "last week")
+    assert (erdogan.second_hand, erdogan.setting, erdogan.said_at) == (False, None, None)
+
+
 def test_a_local_office_before_a_name_is_no_part_of_it(ex: Extractor) -> None:
     text = (
         "Councillor Mark Delaney said the plan was too costly. Assemblywoman Rosa Ortiz said she would vote "
