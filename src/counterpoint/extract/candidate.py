@@ -34,12 +34,19 @@ class Candidate:
         return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else self.content or (0, 0)
 
     def holds(self, start: int, end: int) -> bool:
-        """Whether a character range lies inside the content: inside one quoted piece when the attribution
-        splits them, else anywhere in the words reported, quoted or not ('Putin had told him … that Russia
-        was "open to talks," Erdogan said' holds Putin's attribution)."""
+        """Whether a character range lies inside the content (inside one quoted piece, when split)."""
+        if self.content is None:
+            return False
+        ranges = self.pieces or [self.content]
+        return any(a <= start and end <= b for a, b in ranges)
+
+    def reports(self, start: int, end: int) -> bool:
+        """Whether a character range lies in the words reported: in one quoted piece when the attribution
+        splits them, else anywhere in the content, quoted or not ('Putin had told him … that Russia was
+        "open to talks," Erdogan said' reports Putin's attribution, and its call is no time of Erdogan's)."""
         if self.content is None:
             return False
         first, last = self.content
         split = len(self.pieces) > 1 or (self.cue is not None and first < self.cue[0] < last)
-        ranges = self.pieces if split else [self.content]
+        ranges = self.pieces if split and self.pieces else [self.content]
         return any(a <= start and end <= b for a, b in ranges)

@@ -102,7 +102,7 @@ def link_parents(cands: list[Candidate]) -> None:
         while k >= 0 and reach[k] >= r1:
             j, k = order[k], k - 1
             p = cands[j]
-            if j == i or p.content == c.content or c.holds(*regions[j]) or not p.holds(r0, r1):
+            if j == i or p.content == c.content or c.reports(*regions[j]) or not p.reports(r0, r1):
                 continue
             holder = (p.content[1] - p.content[0], j)
             if best is None or holder < best:
@@ -336,7 +336,7 @@ def _clause_tokens(tok: Token, cand: Candidate, cues: list[Token]) -> list[Token
         if c != tok and any(m.dep_ == "mark" and m.lower_ in _OTHER_TIME_MARKS for m in c.children)
         for t in c.subtree
     }
-    return [t for t in tok.subtree if not cand.holds(t.idx, t.idx + 1) and t.i not in own]
+    return [t for t in tok.subtree if not cand.reports(t.idx, t.idx + 1) and t.i not in own]
 
 
 def _addressee(tok: Token, cand: Candidate) -> Token | None:
@@ -345,7 +345,7 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
         return _someone(told)
     clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]  # "made it clear to me"
     for c in [*tok.children, *(clear[0].children if clear else ())]:
-        if cand.holds(c.idx, c.idx + 1):
+        if cand.reports(c.idx, c.idx + 1):
             continue
         if c.dep_ in ADDRESSEE_DEPS and verb_base(tok.lower_) in ADDRESSEE_VERBS:
             return _someone(c)
@@ -354,7 +354,7 @@ def _addressee(tok: Token, cand: Candidate) -> Token | None:
             if (
                 objs
                 and objs[0].pos_ in ("PRON", "PROPN", "NOUN")
-                and not cand.holds(objs[0].idx, objs[0].idx + 1)
+                and not cand.reports(objs[0].idx, objs[0].idx + 1)
             ):
                 return _someone(objs[0])
     return _opener_addressee(tok) or _met_with(tok, cand)
@@ -370,7 +370,7 @@ def _met_with(tok: Token, cand: Candidate) -> Token | None:
     """Whom the occasion of a cue names: the verb's own words do not always ("In an interview with CNN's
     Wolf Blitzer, Axelrod said")."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during")):
-        for noun in (x for x in prep.children if x.dep_ == "pobj" and not cand.holds(x.idx, x.idx + 1)):
+        for noun in (x for x in prep.children if x.dep_ == "pobj" and not cand.reports(x.idx, x.idx + 1)):
             via = "with" if noun.lower_ in _TALKS_WITH else "to" if noun.lower_ in _WORDS_TO else None
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ == via:
