@@ -392,12 +392,14 @@ def test_who_shows_a_piece_of_a_speakers_quote_once_inside_the_whole_with_its_li
 def test_who_with_a_name_two_people_share_says_so_and_flags_no_one_against_the_other(tmp_path: Path) -> None:
     hillary = Entity(stable_id("e", "hillary"), "Hillary Clinton", "person", ("Clinton", "Hillary Clinton"))
     bill = Entity(stable_id("e", "bill"), "Bill Clinton", "person", ("Bill Clinton",))
+    either = Entity(stable_id("e", "clinton"), "Clinton", "person", ("Clinton",))  # a surname no one owned
     said = {}
     with Store(str(tmp_path / "news.db")) as store:
         for name, person, words in (
             ("debate.txt", hillary, "the trade deal was the gold standard"),
             ("rally.txt", bill, "the trade deal was a mistake"),
             ("speech.txt", hillary, "the trade deal did not meet my standards"),
+            ("blog.txt", either, "the trade deal would pass"),
         ):
             article = Article.create(source=name, text=words, format="text")
             said[name] = _statement(
@@ -412,9 +414,10 @@ def test_who_with_a_name_two_people_share_says_so_and_flags_no_one_against_the_o
             model="m",
         )
         report = reports.who_report(store, "Clinton", model="m")
-    assert report["people"] == {"Hillary Clinton": 2, "Bill Clinton": 1}
-    assert "The name matches 2 people: Hillary Clinton (2), Bill Clinton (1)." in reports.render(
-        report, "text"
+    assert report["people"] == {"Hillary Clinton": 2, "Bill Clinton": 1, "Clinton": 1}
+    assert (
+        "The name matches 2 people: Hillary Clinton (2), Bill Clinton (1); Clinton alone (1)."
+        in reports.render(report, "text")
     )
     debate = next(e for e in report["statements"] if e["id"] == said["debate.txt"].id)
     same = {r["speaker"]: r["same_speaker"] for r in debate["related"]}

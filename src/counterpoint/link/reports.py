@@ -333,9 +333,17 @@ def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, A
     ]
 
 
+def _people(people: dict[str, int]) -> list[str]:
+    """The names among `people` that are no part of another's: "Clinton" alone may be either Clinton."""
+    keys = {name: set(name_key(name).split()) for name in people}
+    return [name for name in people if not any(keys[name] < keys[other] for other in people)]
+
+
 def _people_line(people: dict[str, int]) -> str:
-    listed = ", ".join(f"{name} ({n})" for name, n in people.items())
-    return f"The name matches {len(people)} people: {listed}. Give a fuller name to see one of them."
+    full = _people(people)
+    listed = ", ".join(f"{name} ({people[name]})" for name in full)
+    alone = "".join(f"; {name} alone ({n})" for name, n in people.items() if name not in full)
+    return f"The name matches {len(full)} people: {listed}{alone}. Give a fuller name to see one of them."
 
 
 # Why a statement has no links though `link` ran: it was never compared.
@@ -364,7 +372,7 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
             f"{h1}{t(report['name'])}" + (f" on {t(report['about'])}" if report.get("about") else ""),
             "",
         ]
-        if len(report.get("people", {})) > 1:
+        if len(_people(report.get("people", {}))) > 1:
             lines += [t(_people_line(report["people"])), ""]
         heading = "Said"
     if not report["statements"]:
@@ -413,7 +421,7 @@ def render_html(report: dict[str, Any]) -> str:
     else:
         title = report["name"] + (f" on {report['about']}" if report.get("about") else "")
         head = f"<h1>{e(title)}</h1>"
-        if len(report.get("people", {})) > 1:
+        if len(_people(report.get("people", {}))) > 1:
             head += f"<p class=meta>{e(_people_line(report['people']))}</p>"
     body = [head]
     if not report["statements"]:
