@@ -145,6 +145,10 @@ def test_jsonl_bad_lines_fail_alone(tmp_path: Path) -> None:
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Failure"]
     assert items[1].source.endswith("#L2") and "malformed JSON" in items[1].reason
     assert "no article text" in items[2].reason
+    # a record with an address but no text (GDELT lists only addresses) says how to read its page
+    (tmp_path / "gdelt.json").write_text(json.dumps({"url": "https://a.example/1", "title": "Vote"}))
+    [listed] = read([str(tmp_path / "gdelt.json")])
+    assert listed.reason.endswith("ingest its page instead: counterpoint ingest https://a.example/1")
 
 
 def test_a_record_of_raw_html_keeps_the_crawlers_fields_where_the_page_states_none(tmp_path: Path) -> None:
