@@ -1737,3 +1737,12 @@ def test_a_clause_the_parse_hangs_on_whom_it_was_said_to(ex: Extractor) -> None:
     text = "Rakeyia Scott can be heard yelling to the officers that her husband was unarmed."
     yelling = next(s for s in ex.extract(text, "a_yell", "f").statements if s.cue == "yelling")
     assert (yelling.speaker, yelling.text) == ("Rakeyia Scott", "that her husband was unarmed")
+
+
+def test_a_press_release_wires_dateline_is_not_the_subject_of_its_first_sentence(ex: Extractor) -> None:
+    text = (
+        "HOUSTON, Oct. 24, 2023 /PRNewswire/ -- Northwind Energy Plc (NYSE: NWE) today reported net income "
+        "of $412 million for the third quarter, up 38% from a year earlier."
+    )
+    [said] = ex.extract(text, "a_release").statements
+    assert (said.speaker, said.cue) == ("Northwind Energy Plc", "reported")  # not HOUSTON

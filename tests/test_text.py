@@ -157,6 +157,22 @@ def test_wire_dateline_stays_in_body_and_is_noted() -> None:
     assert article.published is None  # the dateline states no year
 
 
+@pytest.mark.parametrize(
+    ("dateline", "place", "agency", "published"),
+    [
+        ("HOUSTON, Oct. 24, 2023 /PRNewswire/ -- ", "HOUSTON", "PRNewswire", "2023-10-24"),
+        ("NEW YORK, Oct. 24, 2023 (GLOBE NEWSWIRE) -- ", "NEW YORK", "GLOBE NEWSWIRE", "2023-10-24"),
+        ("SAN FRANCISCO--(BUSINESS WIRE)--", "SAN FRANCISCO", "BUSINESS WIRE", None),
+    ],
+)
+def test_a_press_release_wires_dateline_is_noted_with_its_date(
+    dateline: str, place: str, agency: str, published: str | None
+) -> None:
+    """A press release states its date in the dateline; with a year, that is when it was published."""
+    article = parse(page("Northwind reports record profit", dateline + LEDE, SECOND), "s")
+    assert (article.meta["dateline"], article.meta["agency"], article.published) == (place, agency, published)
+
+
 def test_interleaved_chrome_captions_and_pull_quotes_are_dropped() -> None:
     quote = '"Crimea was, is and will be Ukrainian land. No vote under occupation changes that," he said.'
     article = parse(

@@ -15,8 +15,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")  # who does what: the subject of a verb, a
 
 # The rules match cue words on their forms (cues.py), so the lemmatizer's time is saved.
 UNUSED_PIPES = ["lemmatizer"]
-_DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z .'-]{2,30}(?:,[\w ,.]{0,30})?(?: \([\w .]+\))? [\u2013\u2014\u2015-]{1,2} "
+_DATELINE = re.compile(  # also a press-release wire's: "HOUSTON, Oct. 24, 2023 /PRNewswire/ -- "
+    r"(?m)^[A-Z][A-Z .'-]{2,30}(?:,[\w ,.]{0,30})?"
+    r"(?:(?: [(/][\w .-]+[)/])? [\u2013\u2014\u2015-]{1,2} |--\([\w .-]+\)--)"
 )
 _HEADLINE_TAIL = re.compile(r"[\u2013\u2014\u2015-]{1,2} [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\s*$")
 

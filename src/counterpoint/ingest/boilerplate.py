@@ -109,9 +109,13 @@ FIELD_SPLIT = re.compile(
     r"(?<!\d)\s+(?=(?:Comments?|Views|Updated|Last updated|Published|Posted|Sources?|Tags|Author)\b\s*:?)"
 )
 FIELD_SPLIT_DASH = re.compile(FIELD_SPLIT.pattern + r"|\s[\u2013\u2014]\s")
+# "MOSCOW, June 18 (Reuters) - ", and as press-release wires write it: "HOUSTON, Oct. 24, 2023 /PRNewswire/
+# -- ", "SAN FRANCISCO--(BUSINESS WIRE)--"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
-    r"(?:,\s*(?P<date>[\w ,.]{3,30}?))?\s*(?:\((?P<agency>[A-Za-z .-]{2,30})\)\s*)?[-\u2013—]{1,2}\s"
+    r"^(?P<place>[A-Z][A-Z.'-]*[A-Z.'](?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
+    r"(?:,\s*(?P<date>[\w ,.]{3,30}?))?"
+    r"(?:\s*[(/](?P<agency>[A-Za-z .-]{2,30})[)/]\s*[-\u2013—]{1,2}\s|\s*[-\u2013—]{1,2}\s"
+    r"|--\((?P<wire>[A-Za-z .-]{2,30})\)--)"
 )
 TERMINAL = re.compile(r"[.!?…;:]['\"”\u2019»)\]]*$")
 QUOTE_END = re.compile(r"[.!?,…]['\"”\u2019»]$")

@@ -530,8 +530,9 @@ def _dateline(first: str) -> dict[str, Any]:
     if not match or len(match.group("place")) < 3:
         return {}
     meta: dict[str, Any] = {"dateline": match.group("place")}
-    if match.group("agency"):
-        meta["agency"] = match.group("agency").strip()
+    agency = match.group("agency") or match.group("wire")
+    if agency:
+        meta["agency"] = agency.strip()
     stated = parse_stated_date(match.group("date") or "")
     if stated:
         meta["dateline_date"] = stated
