@@ -173,6 +173,26 @@ def test_a_press_release_wires_dateline_is_noted_with_its_date(
     assert (article.meta["dateline"], article.meta["agency"], article.published) == (place, agency, published)
 
 
+def test_a_press_releases_boilerplate_tail_is_dropped() -> None:
+    """What the company says of itself, the lawyers' caveat and whom to call are no part of the news: the
+    caveat was extracted as a claim."""
+    article = parse(
+        page(
+            "Northwind reports record profit",
+            LEDE,
+            SECOND,
+            "About Northwind Energy",
+            "Northwind Energy is a leading developer of offshore wind projects across North America.",
+            "Forward-Looking Statements",
+            "This press release contains forward-looking statements. Actual results may differ materially.",
+            "Media Contact:",
+            "Jordan Lee",
+        ),
+        "s",
+    )
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
 def test_interleaved_chrome_captions_and_pull_quotes_are_dropped() -> None:
     quote = '"Crimea was, is and will be Ukrainian land. No vote under occupation changes that," he said.'
     article = parse(

@@ -60,7 +60,11 @@ TERMINATOR = re.compile(
     r"also in [\w ]{1,30}|"
     r"comments?(?: \(\d+\))?|\d+ comments?|discussion|join the (?:discussion|conversation)|"
     r"leave a (?:comment|reply)|share this (?:article|story)|tags|topics|in other news|elsewhere on [\w .]+|"
-    r"from (?:around )?the web|more (?:in|from) (?:this|the) section)\s*:?$",
+    r"from (?:around )?the web|more (?:in|from) (?:this|the) section|"
+    # a press release's tail: the company's boilerplate, the lawyers' caveat, whom to call
+    r"about (?-i:[A-Z])[\w.&'-]*(?: [\w.&'-]+){0,5}|forward-looking statements?|safe harbou?r statement|"
+    r"cautionary (?:note|statement)s?(?: [\w -]{1,40})?|"
+    r"(?:media|press|investor) (?:contacts?|relations|inquiries))\s*:?$",
     IGNORE_CASE,
 )
 CAPTION = re.compile(
