@@ -141,8 +141,8 @@ def parse_record(record: Any, source: str) -> Article:
             filled.pop("published_source", None)
         return replace(page, format="jsonl", meta=page.meta | meta, **filled)
     if not isinstance(text, str):
-        page = f"; ingest its page instead: counterpoint ingest {url}" if isinstance(url, str) and url else ""
-        raise InputError(f"no article text: none of the fields {', '.join(TEXT)} holds a string{page}")
+        hint = f"; ingest its page instead: counterpoint ingest {url}" if isinstance(url, str) and url else ""
+        raise InputError(f"no article text: none of the fields {', '.join(TEXT)} holds a string{hint}")
     if _CUT.search(text):
         text = _whole_sentences(text, record.get("description"))
         meta["summary_only"] = True  # the page itself, ingested later, replaces it
