@@ -185,8 +185,10 @@ def tagged_candidates(
     sure_cues = [c for c in spans["cue"] if c.probability >= MIN_CUE]
     out = []
     for span in spans["content"]:
+        if span.probability < min_probability:
+            continue
         content = _balanced(text, span.start, span.end)
-        if span.probability < min_probability or any(overlap(content, h) >= 0.5 for h in held):
+        if any(overlap(content, h) >= 0.5 for h in held):
             continue
         if _PARAGRAPH in text[span.start : span.end]:  # the tagger reads windows, not paragraphs
             continue

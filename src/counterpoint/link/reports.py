@@ -333,14 +333,13 @@ def _related_lines(related: list[dict[str, Any]]) -> list[tuple[str, dict[str, A
     ]
 
 
-def _people(people: dict[str, int]) -> list[str]:
-    """The names among `people` that are no part of another's: "Clinton" alone may be either Clinton."""
+def _people_line(people: dict[str, int]) -> str | None:
+    """What to say when the name matches more than one person; a name that is part of another's ("Clinton"
+    alone may be either Clinton) is listed apart, not counted."""
     keys = {name: set(name_key(name).split()) for name in people}
-    return [name for name in people if not any(keys[name] < keys[other] for other in people)]
-
-
-def _people_line(people: dict[str, int]) -> str:
-    full = _people(people)
+    full = [name for name in people if not any(keys[name] < keys[other] for other in people)]
+    if len(full) < 2:
+        return None
     listed = ", ".join(f"{name} ({people[name]})" for name in full)
     alone = "".join(f"; {name} alone ({n})" for name, n in people.items() if name not in full)
     return f"The name matches {len(full)} people: {listed}{alone}. Give a fuller name to see one of them."
@@ -372,8 +371,8 @@ def render_text(report: dict[str, Any], markdown: bool = False) -> str:
             f"{h1}{t(report['name'])}" + (f" on {t(report['about'])}" if report.get("about") else ""),
             "",
         ]
-        if len(_people(report.get("people", {}))) > 1:
-            lines += [t(_people_line(report["people"])), ""]
+        if people := _people_line(report.get("people", {})):
+            lines += [t(people), ""]
         heading = "Said"
     if not report["statements"]:
         lines.append("No statements found.")
@@ -421,8 +420,8 @@ def render_html(report: dict[str, Any]) -> str:
     else:
         title = report["name"] + (f" on {report['about']}" if report.get("about") else "")
         head = f"<h1>{e(title)}</h1>"
-        if len(_people(report.get("people", {}))) > 1:
-            head += f"<p class=meta>{e(_people_line(report['people']))}</p>"
+        if people := _people_line(report.get("people", {})):
+            head += f"<p class=meta>{e(people)}</p>"
     body = [head]
     if not report["statements"]:
         body.append("<p>No statements found.</p>")
